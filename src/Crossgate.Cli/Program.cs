@@ -1,0 +1,2 @@
+// Entry point: commands are added per feature (policy, simulate, serve, ...).
+return 0;

@@ -1,0 +1,7 @@
+namespace Crossgate.Policies;
+
+public enum Effect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+
+namespace Crossgate.Policies.Evaluation;
+
+/// <summary>A policy compiled once for many evaluations.</summary>
+public sealed class CompiledPolicy
+{
+    // CONTRACT — implementation pending (matching work).
+    public required PolicyDocument Document { get; init; }
+
+    /// <summary>The policy's name or ARN, as the engine reports it in matched statements.</summary>
+    public string? Name { get; init; }
+
+    public required ImmutableArray<CompiledStatement> Statements { get; init; }
+
+    public static CompiledPolicy Compile(PolicyDocument document, string? name = null) =>
+        throw new NotImplementedException();
+}
