@@ -1,0 +1,196 @@
+using System.Globalization;
+using Crossgate.Policies.Evaluation;
+using Crossgate.Policies.Matching;
+
+namespace Crossgate.Authorization;
+
+/// <summary>Fills the request context with the global keys AWS sets itself. Caller-supplied keys go in first so
+/// that nothing the engine derives can be overridden by them.</summary>
+public static class RequestContextBuilder
+{
+    public static RequestContext Build(AuthorizationRequest request)
+    {
+        var context = new RequestContext
+        {
+            Action = request.Action,
+            Resource = request.Resource,
+            Principal = request.Principal.Kind == PrincipalKind.Anonymous ? null : request.Principal.Identity,
+        };
+        var keys = context.Keys;
+        if (request.Context is not null)
+        {
+            foreach (var (key, value) in request.Context.All)
+            {
+                keys.Set(key, value);
+            }
+        }
+
+        AddPrincipalKeys(request.Principal, keys);
+        AddResourceKeys(request, keys);
+        AddRequestKeys(request, keys);
+        var time = request.Time ?? DateTimeOffset.UtcNow;
+        AddTimeKeys(time, keys);
+        if (request.Principal is { UsesTemporaryCredentials: true, MultiFactorAuthenticated: true, MultiFactorAuthTime: { } mfaTime })
+        {
+            var age = Math.Max(0, (long)(time - mfaTime).TotalSeconds);
+            keys.Set("aws:MultiFactorAuthAge", age.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return context;
+    }
+
+    private static void AddPrincipalKeys(RequestPrincipal principal, ContextKeys keys)
+    {
+        if (principal.PrincipalTypeValue is { } type)
+        {
+            keys.Set("aws:PrincipalType", type);
+        }
+
+        keys.Set("aws:userid", principal.UserIdValue);
+        if (principal.Kind == PrincipalKind.Anonymous)
+        {
+            keys.Set("aws:PrincipalAccount", "anonymous");
+            return;
+        }
+
+        if (principal.Kind == PrincipalKind.Service)
+        {
+            keys.Set("aws:PrincipalIsAWSService", "true");
+            if (principal.ServiceName is { } service)
+            {
+                keys.Set("aws:PrincipalServiceName", service);
+            }
+
+            return;
+        }
+
+        keys.Set("aws:PrincipalIsAWSService", "false");
+        keys.Set("aws:PrincipalArn", principal.PrincipalArn);
+        keys.Set("aws:PrincipalAccount", principal.AccountId);
+        if (principal.Kind == PrincipalKind.User && principal.UserName is { } userName)
+        {
+            keys.Set("aws:username", userName);
+        }
+
+        foreach (var (key, value) in principal.Tags)
+        {
+            keys.Set("aws:PrincipalTag/" + key, value);
+        }
+
+        // Session tags win over the role's own tags with the same key (compared case-insensitively).
+        foreach (var (key, value) in principal.SessionTags)
+        {
+            keys.Set("aws:PrincipalTag/" + key, value);
+        }
+
+        if (principal.OrgId is { } orgId)
+        {
+            keys.Set("aws:PrincipalOrgID", orgId);
+        }
+
+        if (principal.OrgPaths.Count > 0)
+        {
+            keys.SetMulti("aws:PrincipalOrgPaths", [.. principal.OrgPaths]);
+        }
+
+        if (principal.SourceIdentity is { } sourceIdentity)
+        {
+            keys.Set("aws:SourceIdentity", sourceIdentity);
+        }
+
+        // AWS sets the MFA keys only for temporary credentials; long-term keys leave them absent.
+        if (principal.UsesTemporaryCredentials)
+        {
+            keys.Set("aws:MultiFactorAuthPresent", principal.MultiFactorAuthenticated ? "true" : "false");
+            if (principal.TokenIssueTime is { } issued)
+            {
+                keys.Set("aws:TokenIssueTime", FormatTime(issued));
+            }
+        }
+    }
+
+    private static void AddResourceKeys(AuthorizationRequest request, ContextKeys keys)
+    {
+        var account = request.EffectiveResourceAccount;
+        if (account.Length > 0)
+        {
+            keys.Set("aws:ResourceAccount", account);
+        }
+
+        if (request.ResourceOrgId is { } orgId)
+        {
+            keys.Set("aws:ResourceOrgID", orgId);
+        }
+
+        if (request.ResourceOrgPaths.Count > 0)
+        {
+            keys.SetMulti("aws:ResourceOrgPaths", [.. request.ResourceOrgPaths]);
+        }
+
+        // Services also publish the resource's tags under their own prefix (iam:ResourceTag/, ssm:resourceTag/…).
+        string? service = null;
+        if (Arn.TrySplit(request.Resource, out var ranges))
+        {
+            service = request.Resource[ranges.Service];
+        }
+
+        foreach (var (key, value) in request.ResourceTags)
+        {
+            keys.Set("aws:ResourceTag/" + key, value);
+            if (!string.IsNullOrEmpty(service))
+            {
+                keys.Set(service + ":ResourceTag/" + key, value);
+            }
+        }
+    }
+
+    private static void AddRequestKeys(AuthorizationRequest request, ContextKeys keys)
+    {
+        if (request.RequestTags is { Count: > 0 } tags)
+        {
+            var tagKeys = new string[tags.Count];
+            var i = 0;
+            foreach (var (key, value) in tags)
+            {
+                keys.Set("aws:RequestTag/" + key, value);
+                tagKeys[i++] = key;
+            }
+
+            keys.SetMulti("aws:TagKeys", tagKeys);
+        }
+
+        if (!StsActions.IsAssumeRoleFamily(request.Action))
+        {
+            return;
+        }
+
+        if (request.ExternalId is { } externalId)
+        {
+            keys.Set("sts:ExternalId", externalId);
+        }
+
+        if (request.RoleSessionName is { } sessionName)
+        {
+            keys.Set("sts:RoleSessionName", sessionName);
+        }
+
+        if (request.RequestedSourceIdentity is { } sourceIdentity)
+        {
+            keys.Set("sts:SourceIdentity", sourceIdentity);
+        }
+
+        if (request.TransitiveTagKeys is { Count: > 0 } transitive)
+        {
+            keys.SetMulti("sts:TransitiveTagKeys", [.. transitive]);
+        }
+    }
+
+    private static void AddTimeKeys(DateTimeOffset time, ContextKeys keys)
+    {
+        keys.Set("aws:CurrentTime", FormatTime(time));
+        keys.Set("aws:EpochTime", time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+    }
+
+    private static string FormatTime(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}
