@@ -53,10 +53,10 @@ public static class Authorizer
         var exemptFromOrgPolicies = principal.IsServiceLinkedRole;
         var isIamPrincipal = kind is PrincipalKind.User or PrincipalKind.AssumedRole or PrincipalKind.FederatedUser;
 
-        var rcp = exemptFromOrgPolicies ? default : ScanLevels(policies.ResourceControlPolicies, context, PolicyLayer.ResourceControl, trace);
+        var rcp = exemptFromOrgPolicies ? default : ScanLevels(policies.ResourceControlPolicies, context, PolicyLayer.ResourceControl, trace, emptyLevelAllows: true);
         var scp = exemptFromOrgPolicies || !(isIamPrincipal || kind == PrincipalKind.Root)
             ? default
-            : ScanLevels(policies.ServiceControlPolicies, context, PolicyLayer.ServiceControl, trace);
+            : ScanLevels(policies.ServiceControlPolicies, context, PolicyLayer.ServiceControl, trace, emptyLevelAllows: false);
 
         var resource = default(LayerScan);
         if (policies.ResourcePolicy is { } resourcePolicy)
@@ -218,7 +218,7 @@ public static class Authorizer
     }
 
     private static LayerScan ScanLevels(ImmutableArray<ImmutableArray<CompiledPolicy>> levels, RequestContext context,
-        PolicyLayer layer, EvaluationTrace? trace)
+        PolicyLayer layer, EvaluationTrace? trace, bool emptyLevelAllows)
     {
         var result = default(LayerScan);
         if (levels.IsDefaultOrEmpty)
@@ -233,6 +233,10 @@ public static class Authorizer
         {
             var scan = default(LayerScan);
             var policies = levels[level];
+
+            // RCPFullAWSAccess cannot be detached, so a level listed without policies still allows; every SCP
+            // target must hold at least one SCP, so an empty SCP level allows nothing.
+            scan.Allow = policies.IsEmpty && emptyLevelAllows;
             for (var i = 0; i < policies.Length; i++)
             {
                 Scan(policies[i], context, layer, ref scan, trace, missing);

@@ -25,7 +25,8 @@ public sealed class PolicySet
     public ImmutableArray<ImmutableArray<CompiledPolicy>> ServiceControlPolicies { get; init; } =
         ImmutableArray<ImmutableArray<CompiledPolicy>>.Empty;
 
-    /// <summary>RCPs of the resource's account, one list per level from the root down.</summary>
+    /// <summary>RCPs of the resource's account, one list per level from the root down. An empty level stands for
+    /// the undetachable <c>RCPFullAWSAccess</c> alone; an empty SCP level, by contrast, allows nothing.</summary>
     public ImmutableArray<ImmutableArray<CompiledPolicy>> ResourceControlPolicies { get; init; } =
         ImmutableArray<ImmutableArray<CompiledPolicy>>.Empty;
 }
