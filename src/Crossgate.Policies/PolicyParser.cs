@@ -1,10 +1,63 @@
+using System.Text;
+using Crossgate.Policies.Parsing;
+
 namespace Crossgate.Policies;
 
 /// <summary>Turns policy JSON into a <see cref="PolicyDocument"/> or AWS's refusal. Never throws.</summary>
 public static class PolicyParser
 {
-    // CONTRACT — implementation pending (parsing work).
-    public static PolicyParseResult Parse(string json, PolicyKind kind) => throw new NotImplementedException();
+    public static PolicyParseResult Parse(string json, PolicyKind kind) => Parse(json, new PolicyParseOptions(kind));
 
-    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyKind kind) => throw new NotImplementedException();
+    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyKind kind) => Parse(utf8Json, new PolicyParseOptions(kind));
+
+    public static PolicyParseResult Parse(string json, PolicyParseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (json is null)
+        {
+            return PolicyParseResult.Fail(new PolicyError(PolicyError.MalformedPolicyDocument, PolicyMessages.SyntaxErrors, JsonPath.Root));
+        }
+
+        if (options.Quota?.Check(json) is { } tooLarge)
+        {
+            return PolicyParseResult.Fail(tooLarge);
+        }
+
+        // Lone surrogates become U+FFFD here rather than throwing; AWS would refuse such text anyway.
+        return ParseChecked(Encoding.UTF8.GetBytes(json), options);
+    }
+
+    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyParseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Quota?.Check(utf8Json) is { } tooLarge)
+        {
+            return PolicyParseResult.Fail(tooLarge);
+        }
+
+        return ParseChecked(utf8Json.ToArray(), options);
+    }
+
+    private static PolicyParseResult ParseChecked(ReadOnlyMemory<byte> utf8Json, PolicyParseOptions options)
+    {
+        var errors = new PolicyErrorList();
+        var read = JsonPolicyReader.Read(utf8Json, errors);
+        if (read is null || errors.HasErrors)
+        {
+            return PolicyParseResult.Fail(errors.ToImmutable());
+        }
+
+        if (options.RequireCurrentVersion && read.Version != PolicyDocument.CurrentVersion)
+        {
+            errors.Malformed(PolicyMessages.VersionTooOld, read.HasVersion ? "$.Version" : JsonPath.Root);
+        }
+
+        PolicyKindValidator.For(options.Kind).Validate(read, errors);
+        if (errors.HasErrors)
+        {
+            return PolicyParseResult.Fail(errors.ToImmutable());
+        }
+
+        return PolicyParseResult.Ok(new PolicyDocument(options.Kind, read.Version, read.Id, read.Statements));
+    }
 }

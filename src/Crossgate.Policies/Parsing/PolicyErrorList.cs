@@ -1,0 +1,23 @@
+using System.Collections.Immutable;
+
+namespace Crossgate.Policies.Parsing;
+
+/// <summary>Collects refusals while a document is read, so one pass can report every fault with its location.</summary>
+internal sealed class PolicyErrorList
+{
+    private ImmutableArray<PolicyError>.Builder? _errors;
+
+    public bool HasErrors => _errors is { Count: > 0 };
+
+    public int Count => _errors?.Count ?? 0;
+
+    public void Malformed(string message, string path) => Add(new PolicyError(PolicyError.MalformedPolicyDocument, message, path));
+
+    public void Add(PolicyError error)
+    {
+        _errors ??= ImmutableArray.CreateBuilder<PolicyError>();
+        _errors.Add(error);
+    }
+
+    public ImmutableArray<PolicyError> ToImmutable() => _errors?.ToImmutable() ?? ImmutableArray<PolicyError>.Empty;
+}
