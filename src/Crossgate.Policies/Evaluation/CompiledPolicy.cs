@@ -5,7 +5,6 @@ namespace Crossgate.Policies.Evaluation;
 /// <summary>A policy compiled once for many evaluations.</summary>
 public sealed class CompiledPolicy
 {
-    // CONTRACT — implementation pending (matching work).
     public required PolicyDocument Document { get; init; }
 
     /// <summary>The policy's name or ARN, as the engine reports it in matched statements.</summary>
@@ -13,6 +12,15 @@ public sealed class CompiledPolicy
 
     public required ImmutableArray<CompiledStatement> Statements { get; init; }
 
-    public static CompiledPolicy Compile(PolicyDocument document, string? name = null) =>
-        throw new NotImplementedException();
+    public static CompiledPolicy Compile(PolicyDocument document, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var statements = ImmutableArray.CreateBuilder<CompiledStatement>(document.Statements.Length);
+        foreach (var statement in document.Statements)
+        {
+            statements.Add(CompiledStatement.Compile(statement, document.SupportsPolicyVariables));
+        }
+
+        return new CompiledPolicy { Document = document, Name = name, Statements = statements.MoveToImmutable() };
+    }
 }
