@@ -11,6 +11,7 @@ public sealed class AuthorizationRequest
     private static readonly FrozenDictionary<string, string> NoTags = FrozenDictionary<string, string>.Empty;
 
     private RequestContext? _context;
+    private string? _resourceAccount;
 
     public required RequestPrincipal Principal { get; init; }
 
@@ -50,7 +51,7 @@ public sealed class AuthorizationRequest
     public IReadOnlyList<string>? TransitiveTagKeys { get; init; }
 
     /// <summary>The account that owns the resource, as the engine uses it.</summary>
-    public string EffectiveResourceAccount => ResourceAccount ?? ResourceAccountFromArn() ?? Principal.AccountId;
+    public string EffectiveResourceAccount => _resourceAccount ??= ResourceAccount ?? ResourceAccountFromArn() ?? Principal.AccountId;
 
     /// <summary>True when caller and resource belong to different accounts (anonymous callers always do).</summary>
     public bool IsCrossAccount =>

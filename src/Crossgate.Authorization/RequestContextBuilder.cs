@@ -127,19 +127,27 @@ public static class RequestContextBuilder
             keys.SetMulti("aws:ResourceOrgPaths", [.. request.ResourceOrgPaths]);
         }
 
-        // Services also publish the resource's tags under their own prefix (iam:ResourceTag/, ssm:resourceTag/…).
-        string? service = null;
+        // Services also publish the resource's tags under their own prefix (iam:ResourceTag/, ec2:ResourceTag/),
+        // and the calling service under its own (ssm:resourceTag/ on an EC2 instance).
+        string? resourceService = null;
         if (Arn.TrySplit(request.Resource, out var ranges))
         {
-            service = request.Resource[ranges.Service];
+            resourceService = request.Resource[ranges.Service];
         }
 
+        var colon = request.Action.IndexOf(':');
+        var actionService = colon > 0 ? request.Action[..colon] : null;
         foreach (var (key, value) in request.ResourceTags)
         {
             keys.Set("aws:ResourceTag/" + key, value);
-            if (!string.IsNullOrEmpty(service))
+            if (!string.IsNullOrEmpty(resourceService))
             {
-                keys.Set(service + ":ResourceTag/" + key, value);
+                keys.Set(resourceService + ":ResourceTag/" + key, value);
+            }
+
+            if (!string.IsNullOrEmpty(actionService) && !string.Equals(actionService, resourceService, StringComparison.OrdinalIgnoreCase))
+            {
+                keys.Set(actionService + ":ResourceTag/" + key, value);
             }
         }
     }

@@ -61,7 +61,7 @@ public class SameAccountTests
         Assert.Equal(
             "User: arn:aws:iam::111111111111:user/alex is not authorized to perform: s3:GetObject on resource: arn:aws:s3:::reports/q1.csv with an explicit deny in an identity-based policy",
             decision.Message);
-        Assert.Equal(2, decision.MatchedStatements.Length);
+        Assert.Equal(3, decision.MatchedStatements.Length);
     }
 
     [Fact]
