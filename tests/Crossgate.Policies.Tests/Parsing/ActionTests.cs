@@ -71,6 +71,13 @@ public class ActionTests
     public void Action_and_NotAction_together_is_a_syntax_error() =>
         AssertFails(OneStatement("'Effect':'Allow','Action':'s3:*','NotAction':'iam:*','Resource':'*'"), PolicyKind.Identity, Syntax, "$.Statement.NotAction");
 
+    [Fact]
+    public void A_wrongly_typed_action_element_is_reported_once()
+    {
+        var result = PolicyParser.Parse(WithAction("5"), PolicyKind.Identity);
+        Assert.Equal<PolicyError>([new PolicyError(PolicyError.MalformedPolicyDocument, Syntax, "$.Statement.Action")], result.Errors);
+    }
+
     [Theory]
     [InlineData("5", "$.Statement.Action")]
     [InlineData("null", "$.Statement.Action")]
