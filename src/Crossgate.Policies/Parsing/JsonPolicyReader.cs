@@ -52,6 +52,12 @@ internal static class JsonPolicyReader
             return null;
         }
 
+        // Nearly every document is clean and reads in one pass; any doubt means the exact reading below.
+        if (CleanPolicyReader.TryRead(utf8Json.Span) is { } clean)
+        {
+            return clean;
+        }
+
         JsonDocument document;
         try
         {
@@ -146,7 +152,7 @@ internal static class JsonPolicyReader
         }
 
         var (statements, layouts) = ReadStatements(statementElement.Value, ref location, errors);
-        CheckSidsUnique(layouts, errors);
+        RepeatedSids.Report(layouts, errors);
         return new PolicyReadResult(version, id, hasVersion, statements, layouts);
     }
 
@@ -209,33 +215,5 @@ internal static class JsonPolicyReader
                 count++;
             }
         }
-    }
-
-    private static void CheckSidsUnique(StatementLayout[] layouts, PolicyErrorList errors)
-    {
-        // Typical documents have a handful of statements; comparing with the earlier Sids avoids building a set.
-        const int SetThreshold = 32;
-        HashSet<string>? seen = layouts.Length > SetThreshold ? new HashSet<string>(StringComparer.Ordinal) : null;
-        for (var i = 0; i < layouts.Length; i++)
-        {
-            var sid = layouts[i].Statement.Sid;
-            if (!string.IsNullOrEmpty(sid) && (seen is null ? SeenBefore(layouts, i, sid) : !seen.Add(sid)))
-            {
-                errors.Malformed(PolicyMessages.SidNotUnique, layouts[i].SidPath);
-            }
-        }
-    }
-
-    private static bool SeenBefore(StatementLayout[] layouts, int index, string sid)
-    {
-        for (var j = 0; j < index; j++)
-        {
-            if (string.Equals(layouts[j].Statement.Sid, sid, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
