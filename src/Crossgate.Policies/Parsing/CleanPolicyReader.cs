@@ -23,6 +23,10 @@ internal static class CleanPolicyReader
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
+    // Operators and keys recur across policies; the cap is far above the operator set and any realistic key set.
+    private static readonly NameCache<ConditionOperator> Operators = new(1024);
+    private static readonly NameCache<bool> Keys = new(4096);
+
     public static PolicyReadResult? TryRead(ReadOnlySpan<byte> utf8Json)
     {
         var reader = new Utf8JsonReader(utf8Json, Options);
@@ -490,7 +494,7 @@ internal static class CleanPolicyReader
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             // Operator and key names are kept as strings anyway, so escapes and repeats are judged on those.
-            var opName = reader.GetString()!;
+            var opName = ReadOperator(ref reader, out var known, out var op);
             if (operatorCount == Scratch<string>.Capacity || Contains(operators, operatorCount, opName))
             {
                 return null;
@@ -502,12 +506,11 @@ internal static class CleanPolicyReader
                 return null;
             }
 
-            var known = ConditionOperator.TryParse(opName, out var op);
             var first = count;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 // IAM tolerates an unknown operator only when it carries no keys.
-                var key = reader.GetString()!;
+                var key = ReadKey(ref reader);
                 if (!known || key.IndexOf(':') <= 0 || count == Scratch<Condition>.Capacity || HasKey(conditions, first, count, key))
                 {
                     return null;
@@ -525,6 +528,45 @@ internal static class CleanPolicyReader
 
         return count == 0 ? ConditionBlock.Empty
             : new ConditionBlock(ImmutableCollectionsMarshal.AsImmutableArray(((ReadOnlySpan<Condition>)conditions)[..count].ToArray()));
+    }
+
+    private static string ReadOperator(ref Utf8JsonReader reader, out bool known, out ConditionOperator op)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            var text = reader.GetString()!;
+            known = ConditionOperator.TryParse(text, out op);
+            return text;
+        }
+
+        if (Operators.TryGet(reader.ValueSpan, out var name, out op))
+        {
+            known = true;
+            return name;
+        }
+
+        known = ConditionOperator.TryParse(name, out op);
+        if (known)
+        {
+            Operators.Add(name, op);
+        }
+
+        return name;
+    }
+
+    private static string ReadKey(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped)
+        {
+            return reader.GetString()!;
+        }
+
+        if (!Keys.TryGet(reader.ValueSpan, out var name, out _))
+        {
+            Keys.Add(name, true);
+        }
+
+        return name;
     }
 
     private static bool Contains(ReadOnlySpan<string> names, int count, string name) => names[..count].Contains(name);
