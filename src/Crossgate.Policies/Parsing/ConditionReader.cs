@@ -17,7 +17,7 @@ internal static class ConditionReader
             return ConditionBlock.Empty;
         }
 
-        var operators = JsonMembers.Check(value, ref location, errors);
+        var operators = DuplicateMembers.Check(value, ref location, errors);
         var conditions = new Condition[CountKeys(value)];
         var count = 0;
         var opIndex = 0;
@@ -56,7 +56,7 @@ internal static class ConditionReader
             return;
         }
 
-        var members = JsonMembers.Check(keys, ref location, errors);
+        var members = DuplicateMembers.Check(keys, ref location, errors);
         var keyCount = keys.GetPropertyCount();
         if (!ConditionOperator.TryParse(opName, out var op))
         {

@@ -4,32 +4,10 @@ using System.Text.Json;
 
 namespace Crossgate.Policies.Parsing;
 
-/// <summary>The document as read, before kind rules: the statements that read cleanly and where each one sits.</summary>
-internal sealed class PolicyReadResult
-{
-    public PolicyReadResult(string? version, string? id, bool hasVersion, ImmutableArray<Statement> statements, StatementLayout[] layouts)
-    {
-        Version = version;
-        Id = id;
-        HasVersion = hasVersion;
-        Statements = statements;
-        Layouts = layouts;
-    }
-
-    public string? Version { get; }
-
-    public string? Id { get; }
-
-    public bool HasVersion { get; }
-
-    public ImmutableArray<Statement> Statements { get; }
-
-    /// <summary>One per statement, in the same order.</summary>
-    public StatementLayout[] Layouts { get; }
-}
-
 /// <summary>Reads policy JSON with System.Text.Json into statements, applying the kind-independent grammar
-/// (aws-iam-semantics.md §2.1). Malformed JSON of any sort is "Syntax errors in policy.", never an exception.</summary>
+/// (aws-iam-semantics.md §2.1). Malformed JSON of any sort is "Syntax errors in policy.", never an exception.
+/// Clean documents are read by <see cref="CleanPolicyReader"/>; this exact reading, which keeps the tree and the
+/// location of every element, runs only when that one gives up, and reports each fault where it is.</summary>
 internal static class JsonPolicyReader
 {
     // Real policies nest five levels deep at most; the cap keeps hostile input from exhausting the stack.
@@ -102,7 +80,7 @@ internal static class JsonPolicyReader
         string? id = null;
         var hasVersion = false;
         JsonElement? statementElement = null;
-        var members = JsonMembers.Check(root, ref location, errors);
+        var members = DuplicateMembers.Check(root, ref location, errors);
         var index = 0;
         foreach (var member in root.EnumerateObject())
         {

@@ -34,7 +34,7 @@ internal static class PrincipalReader
         var service = ImmutableArray<string>.Empty;
         var federated = ImmutableArray<string>.Empty;
         var canonical = ImmutableArray<string>.Empty;
-        var members = JsonMembers.Check(value, ref location, errors);
+        var members = DuplicateMembers.Check(value, ref location, errors);
         var index = 0;
         foreach (var member in value.EnumerateObject())
         {

@@ -31,7 +31,7 @@ internal static class StatementReader
         var resources = default(StringList);
         var condition = ConditionBlock.Empty;
 
-        var members = JsonMembers.Check(element, ref location, errors);
+        var members = DuplicateMembers.Check(element, ref location, errors);
         var memberIndex = 0;
         foreach (var member in element.EnumerateObject())
         {

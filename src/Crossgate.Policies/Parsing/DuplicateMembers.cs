@@ -5,7 +5,7 @@ namespace Crossgate.Policies.Parsing;
 
 /// <summary>Finds the members of a JSON object that repeat an earlier member's name and reports each one, as AWS
 /// refuses them (System.Text.Json keeps duplicates silently). Readers then skip those members by position.</summary>
-internal readonly struct JsonMembers
+internal readonly struct DuplicateMembers
 {
     // Objects up to this size are checked with hashes on the stack; larger ones fall back to a string set.
     private const int StackLimit = 64;
@@ -16,7 +16,7 @@ internal readonly struct JsonMembers
     // Larger objects, or ones whose names hold escapes, which must be compared unescaped.
     private readonly bool[]? _duplicates;
 
-    private JsonMembers(ulong mask, bool[]? duplicates)
+    private DuplicateMembers(ulong mask, bool[]? duplicates)
     {
         _mask = mask;
         _duplicates = duplicates;
@@ -27,7 +27,7 @@ internal readonly struct JsonMembers
         _duplicates is not null ? _duplicates[index] : index < StackLimit && (_mask & (1UL << index)) != 0;
 
     /// <summary>Reports every repeated member of <paramref name="obj"/> at its own location.</summary>
-    public static JsonMembers Check(JsonElement obj, ref JsonLocation location, PolicyErrorList errors)
+    public static DuplicateMembers Check(JsonElement obj, ref JsonLocation location, PolicyErrorList errors)
     {
         var count = obj.GetPropertyCount();
         if (count < 2)
@@ -71,10 +71,10 @@ internal readonly struct JsonMembers
             i++;
         }
 
-        return new JsonMembers(mask, null);
+        return new DuplicateMembers(mask, null);
     }
 
-    private static JsonMembers CheckByName(JsonElement obj, int count, ref JsonLocation location, PolicyErrorList errors)
+    private static DuplicateMembers CheckByName(JsonElement obj, int count, ref JsonLocation location, PolicyErrorList errors)
     {
         var duplicates = new bool[count];
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -90,7 +90,7 @@ internal readonly struct JsonMembers
             i++;
         }
 
-        return new JsonMembers(0, duplicates);
+        return new DuplicateMembers(0, duplicates);
     }
 
     private static void Report(JsonProperty property, ref JsonLocation location, PolicyErrorList errors)
