@@ -13,6 +13,7 @@ public static class CrossgateCli
     {
         var root = new RootCommand("Crossgate: an offline, AWS-faithful model of IAM policies and cross-account role assumption.");
         root.Subcommands.Add(PolicyCommand.Build());
+        root.Subcommands.Add(SimulateCommand.Build());
         return root;
     }
 
