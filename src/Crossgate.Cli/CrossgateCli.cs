@@ -9,6 +9,9 @@ public static class CrossgateCli
     /// <summary>Exit code for a command line that could not be understood or names a missing input.</summary>
     public const int UsageError = 2;
 
+    /// <summary>Exit code for a failure of Crossgate itself (a bug), kept apart from "the policy is invalid".</summary>
+    public const int InternalError = 70;
+
     public static RootCommand BuildRootCommand()
     {
         var root = new RootCommand("Crossgate: an offline, AWS-faithful model of IAM policies and cross-account role assumption.");
@@ -18,7 +21,7 @@ public static class CrossgateCli
     }
 
     /// <summary>Parses and runs a command line. Returns 0 on success, 1 when the command's answer is negative
-    /// (e.g. an invalid policy), 2 on bad usage.</summary>
+    /// (e.g. an invalid policy), 2 on bad usage, 70 when Crossgate itself fails.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var parseResult = BuildRootCommand().Parse(args);
@@ -33,6 +36,14 @@ public static class CrossgateCli
             return UsageError;
         }
 
-        return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception exception)
+        {
+            error.WriteLine($"crossgate: internal error: {exception.GetType().Name}: {exception.Message}");
+            return InternalError;
+        }
     }
 }
