@@ -16,6 +16,9 @@ internal static class CliRunner
     /// <summary>A file under examples/policies of the repository.</summary>
     public static string Example(string name) => Path.Combine(RepositoryRoot(), "examples", "policies", name);
 
+    /// <summary>A file under examples/scenarios of the repository.</summary>
+    public static string Scenario(string name) => Path.Combine(RepositoryRoot(), "examples", "scenarios", name);
+
     private static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
