@@ -58,14 +58,14 @@ public class CidrPropertyTests
     }
 
     [Fact]
-    public void Rejects_what_System_Net_rejects_for_dotted_quads()
+    public void Accepts_exactly_decimal_dotted_quads_and_agrees_with_System_Net()
     {
         var gen = Gen.Char["0123456789."].Array[1, 16].Select(c => new string(c));
         gen.Sample(text =>
         {
-            // System.Net accepts legacy forms (e.g. "1", "1.2"); AWS CIDRs are dotted quads, so only compare those.
+            // System.Net accepts legacy forms (e.g. "1", "1.2", octal "010"); only plain decimal dotted quads are taken.
             var ours = IpAddressValue.TryParse(text, out var parsed);
-            var quad = text.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p) <= 255);
+            var quad = text.Split('.') is { Length: 4 } parts && parts.All(p => p.Length is > 0 and <= 3 && int.Parse(p) <= 255 && (p.Length == 1 || p[0] != '0'));
             Assert.Equal(quad, ours);
             if (ours)
             {

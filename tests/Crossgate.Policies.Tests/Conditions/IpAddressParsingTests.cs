@@ -15,6 +15,8 @@ public class IpAddressParsingTests
     [InlineData("a.b.c.d")]
     [InlineData("1234.1.1.1")]
     [InlineData("")]
+    [InlineData("010.0.0.1")]
+    [InlineData("10.0.0.01")]
     [InlineData(":")]
     [InlineData(":::")]
     [InlineData("1::2::3")]
