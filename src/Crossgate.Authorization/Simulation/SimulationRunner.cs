@@ -25,9 +25,10 @@ public static class SimulationRunner
         using (document)
         {
             var root = document.RootElement;
+            var cache = new CompiledPolicyCache();
             if (root.ValueKind == JsonValueKind.Object)
             {
-                return new SimulationOutcome(false, [Answer(root, "$")], null);
+                return new SimulationOutcome(false, [Answer(root, "$", cache)], null);
             }
 
             if (root.ValueKind != JsonValueKind.Array)
@@ -47,29 +48,29 @@ public static class SimulationRunner
             {
                 for (var i = 0; i < elements.Length; i++)
                 {
-                    answers[i] = AnswerAt(elements, i);
+                    answers[i] = AnswerAt(elements, i, cache);
                 }
             }
             else
             {
-                Parallel.For(0, elements.Length, i => answers[i] = AnswerAt(elements, i));
+                Parallel.For(0, elements.Length, i => answers[i] = AnswerAt(elements, i, cache));
             }
 
             return new SimulationOutcome(true, answers, null);
         }
     }
 
-    private static ScenarioAnswer AnswerAt(JsonElement[] elements, int index)
+    private static ScenarioAnswer AnswerAt(JsonElement[] elements, int index, CompiledPolicyCache cache)
     {
         var path = $"$[{index}]";
         return elements[index].ValueKind == JsonValueKind.Object
-            ? Answer(elements[index], path)
+            ? Answer(elements[index], path, cache)
             : new ScenarioAnswer(null, new ScenarioError(ScenarioError.InvalidScenario, "A scenario must be a JSON object.", path));
     }
 
-    private static ScenarioAnswer Answer(JsonElement element, string path)
+    private static ScenarioAnswer Answer(JsonElement element, string path, CompiledPolicyCache cache)
     {
-        var read = ScenarioReader.ReadOne(element, path);
+        var read = ScenarioReader.ReadOne(element, path, cache);
         return read.Scenario is { } scenario
             ? new ScenarioAnswer(Authorizer.Authorize(scenario.Request, scenario.Policies), null)
             : new ScenarioAnswer(null, read.Error);

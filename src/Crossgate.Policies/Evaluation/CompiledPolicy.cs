@@ -25,4 +25,8 @@ public sealed class CompiledPolicy
 
         return new CompiledPolicy { Document = document, Name = name, Statements = ImmutableCollectionsMarshal.AsImmutableArray(statements) };
     }
+
+    /// <summary>The same compiled statements under another name (the statements are immutable and shared).</summary>
+    public CompiledPolicy WithName(string? name) =>
+        name == Name ? this : new CompiledPolicy { Document = Document, Name = name, Statements = Statements };
 }
