@@ -9,8 +9,8 @@ namespace Crossgate.Policies.Parsing;
 
 /// <summary>The fast path for documents without faults, which is nearly all of them: one forward pass with
 /// <see cref="Utf8JsonReader"/>, no document tree and no locations. It gives up (returns null) at the first thing
-/// that is not plainly valid — any fault, a repeated or escaped element name, an unknown element, more entries than
-/// its scratch space holds — and <see cref="JsonPolicyReader"/> then reads the text on the exact path, which
+/// that is not plainly valid — any fault, a repeated or escaped element name, an unknown element, more conditions in
+/// a statement than its scratch space holds — and <see cref="JsonPolicyReader"/> then reads the text on the exact path, which
 /// reports every fault with its location. So it accepts only documents that path accepts without errors, and
 /// builds the same result for them.</summary>
 internal static class CleanPolicyReader
@@ -334,19 +334,7 @@ internal static class CleanPolicyReader
             return null;
         }
 
-        var scratch = new Scratch<string>();
-        var count = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.String)
-        {
-            if (count == Scratch<string>.Capacity)
-            {
-                return null;
-            }
-
-            scratch[count++] = ReadString(ref reader);
-        }
-
-        return reader.TokenType == JsonTokenType.EndArray ? ((ReadOnlySpan<string>)scratch)[..count].ToArray() : null;
+        return ReadArray(ref reader, scalars: false);
     }
 
     // "*" is the commonest entry by far; one shared instance saves an allocation each time.
@@ -592,19 +580,40 @@ internal static class CleanPolicyReader
             return Scalar(ref reader) is { } single ? [single] : null;
         }
 
+        return ReadArray(ref reader, scalars: true);
+    }
+
+    /// <summary>The items of the array the reader is on: strings, or with <paramref name="scalars"/> any scalar as
+    /// text; null when an item is anything else.</summary>
+    private static string[]? ReadArray(ref Utf8JsonReader reader, bool scalars)
+    {
         var scratch = new Scratch<string>();
+        List<string>? spill = null;
         var count = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (count == Scratch<string>.Capacity || Scalar(ref reader) is not { } value)
+            var item = scalars ? Scalar(ref reader) : reader.TokenType == JsonTokenType.String ? ReadString(ref reader) : null;
+            if (item is null)
             {
                 return null;
             }
 
-            scratch[count++] = value;
+            if (count < Scratch<string>.Capacity)
+            {
+                scratch[count] = item;
+            }
+            else
+            {
+                (spill ??= []).Add(item);
+            }
+
+            count++;
         }
 
-        return ((ReadOnlySpan<string>)scratch)[..count].ToArray();
+        var items = new string[count];
+        ((ReadOnlySpan<string>)scratch)[..Math.Min(count, Scratch<string>.Capacity)].CopyTo(items);
+        spill?.CopyTo(items, Scratch<string>.Capacity);
+        return items;
     }
 
     private static string? Scalar(ref Utf8JsonReader reader) => reader.TokenType switch
@@ -630,7 +639,8 @@ internal static class CleanPolicyReader
         Condition = 32,
     }
 
-    /// <summary>Stack room for the entries of one list; longer lists give up to the exact path.</summary>
+    /// <summary>Stack room for the entries of one list (longer ones spill to the heap), and for the conditions of
+    /// one statement (more give up to the exact path).</summary>
     [InlineArray(Capacity)]
     private struct Scratch<T>
     {
