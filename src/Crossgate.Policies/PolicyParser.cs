@@ -7,9 +7,13 @@ namespace Crossgate.Policies;
 /// <summary>Turns policy JSON into a <see cref="PolicyDocument"/> or AWS's refusal. Never throws.</summary>
 public static class PolicyParser
 {
-    public static PolicyParseResult Parse(string json, PolicyKind kind) => Parse(json, new PolicyParseOptions(kind));
+    // Options are immutable, so the plain ones are shared rather than made for every call.
+    private static readonly PolicyParseOptions[] PlainOptions =
+        Enum.GetValues<PolicyKind>().Select(kind => new PolicyParseOptions(kind)).ToArray();
 
-    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyKind kind) => Parse(utf8Json, new PolicyParseOptions(kind));
+    public static PolicyParseResult Parse(string json, PolicyKind kind) => Parse(json, Plain(kind));
+
+    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyKind kind) => Parse(utf8Json, Plain(kind));
 
     public static PolicyParseResult Parse(string json, PolicyParseOptions options)
     {
@@ -58,6 +62,9 @@ public static class PolicyParser
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static PolicyParseOptions Plain(PolicyKind kind) =>
+        (uint)kind < (uint)PlainOptions.Length && PlainOptions[(int)kind].Kind == kind ? PlainOptions[(int)kind] : new PolicyParseOptions(kind);
 
     private static PolicyParseResult ParseChecked(ReadOnlyMemory<byte> utf8Json, PolicyParseOptions options)
     {
