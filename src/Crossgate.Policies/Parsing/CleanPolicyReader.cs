@@ -101,7 +101,8 @@ internal static class CleanPolicyReader
     }
 
     /// <summary>Moves to the next member of the current object and then onto its value; false at the object's end.
-    /// The name is the raw text, so a name holding an escape gives up (it could spell a known name).</summary>
+    /// The name is the raw text, so a name holding an escape (it could spell a known name; rare enough to give up by
+    /// throwing, which <see cref="TryRead"/> catches) gives up.</summary>
     private static bool NextMember(ref Utf8JsonReader reader, out ReadOnlySpan<byte> name)
     {
         reader.Read();
