@@ -38,9 +38,9 @@ public sealed record TagCondition(string ActionPattern, string TagKey, string Ta
             return false;
         }
 
-        if (key.Length is 0 or > MaxTagKeyLength || key.StartsWith("aws:", StringComparison.OrdinalIgnoreCase))
+        if (key.Length is 0 or > MaxTagKeyLength)
         {
-            error = $"The tag key '{key}' is not valid: 1 to {MaxTagKeyLength} characters, not starting with 'aws:'.";
+            error = $"The tag key '{key}' is not valid: 1 to {MaxTagKeyLength} characters.";
             return false;
         }
 
