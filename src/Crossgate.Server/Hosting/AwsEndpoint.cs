@@ -95,7 +95,12 @@ public sealed class AwsEndpoint(
             return;
         }
 
-        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (rawTarget is null || !rawTarget.StartsWith('/'))
+        {
+            // Absolute-form targets (through a proxy) and missing raw targets: rebuild the origin form.
+            rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
+        }
         var (rawPath, rawQuery) = SigV4Request.SplitTarget(rawTarget);
         var headers = new RequestHeaders();
         foreach (var (name, values) in request.Headers)
