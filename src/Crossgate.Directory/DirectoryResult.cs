@@ -24,6 +24,8 @@ public readonly struct DirectoryResult<T>
 
     public static implicit operator DirectoryResult<T>(IamError error) => Fail(error);
 
+    public static implicit operator DirectoryResult<T>(T value) => Ok(value);
+
     /// <summary>The value, or an exception naming the error (for callers that have already checked).</summary>
     public T GetValueOrThrow() => Success ? Value! : throw new InvalidOperationException(Error.ToString());
 
