@@ -25,7 +25,7 @@ public sealed partial class IamDirectory
             var policy = new ManagedPolicy
             {
                 AccountId = accountId, PolicyName = policyName, Path = path, PolicyId = UniqueIds.NewPolicyId(), Description = description,
-                CreateDate = now, UpdateDate = now, Tags = tags ?? [],
+                CreateDate = now, UpdateDate = now, Tags = tags ?? [], LastVersionNumber = 1,
                 Versions = [new PolicyVersion { VersionId = "v1", Document = document, IsDefaultVersion = true, CreateDate = now }],
             };
             var changes = Audited(audit, "CreatePolicy", accountId, new { policyName, path, description }).Insert(EntityKinds.ManagedPolicies, policy);
@@ -54,13 +54,13 @@ public sealed partial class IamDirectory
             }
 
             // Version numbers only grow: a deleted v3 is never reused.
-            var next = policy.Versions.Select(v => int.Parse(v.VersionId.AsSpan(1), CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max() + 1;
+            var next = Math.Max(policy.LastVersionNumber, policy.Versions.Select(v => int.Parse(v.VersionId.AsSpan(1), CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max()) + 1;
             var version = new PolicyVersion { VersionId = $"v{next}", Document = document, IsDefaultVersion = setAsDefault, CreateDate = Now };
             var versions = policy.Versions
                 .Select(v => setAsDefault ? v with { IsDefaultVersion = false } : v)
                 .Append(version)
                 .ToList();
-            var updated = policy with { Versions = versions, UpdateDate = Now };
+            var updated = policy with { Versions = versions, UpdateDate = Now, LastVersionNumber = next };
             var changes = Audited(audit, "CreatePolicyVersion", policy.AccountId, new { policyArn, setAsDefault })
                 .Update(EntityKinds.ManagedPolicies, updated, found.Version);
             return Mutation<PolicyVersion>.Write(changes, version);

@@ -30,6 +30,9 @@ public sealed record ManagedPolicy
 
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 
+    /// <summary>The highest version number ever issued; deleted version ids are not reused.</summary>
+    public int LastVersionNumber { get; init; }
+
     [JsonIgnore]
     public string Arn => IamArns.Policy(AccountId, Path, PolicyName);
 
