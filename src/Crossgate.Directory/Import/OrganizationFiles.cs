@@ -350,10 +350,10 @@ internal sealed partial class OrganizationFiles(ImportReport report)
         _ => AccountStatus.Active,
     };
 
-    [GeneratedRegex("(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})")]
+    [GeneratedRegex("(?<![A-Za-z0-9])(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})(?![A-Za-z0-9])")]
     private static partial Regex ParentPattern();
 
-    [GeneratedRegex("p-[0-9a-zA-Z_]{8,128}")]
+    [GeneratedRegex("(?<![A-Za-z0-9])p-[0-9a-zA-Z_]{8,128}")]
     private static partial Regex PolicyPattern();
 
     private sealed record AccountFacts(string Name, string? Email, AccountStatus Status, string? Arn, string? JoinedMethod, DateTimeOffset? JoinedTimestamp);
