@@ -55,7 +55,7 @@ public class AuthorizationBenchmarks
             var statements = new List<string>(10);
             for (var s = 0; s < 10; s++)
             {
-                statements.Add($$"""{"Sid":"S{{p}}x{{s}}","Effect":"Allow","Action":["s3:GetObject","s3:PutObject","ec2:Describe{{s}}*"],"Resource":"arn:aws:s3:::bucket-{{p}}/prefix-{{s}}/*","Condition":{"StringLike":{"aws:PrincipalTag/team":"team-{{s}}*"}}}""");
+                statements.Add("{\"Sid\":\"S" + p + "x" + s + "\",\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\",\"s3:PutObject\",\"ec2:Describe" + s + "*\"],\"Resource\":\"arn:aws:s3:::bucket-" + p + "/prefix-" + s + "/*\",\"Condition\":{\"StringLike\":{\"aws:PrincipalTag/team\":\"team-" + s + "*\"}}}");
             }
 
             if (p == 49)
@@ -63,7 +63,7 @@ public class AuthorizationBenchmarks
                 statements[9] = """{"Sid":"Reports","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket-49/reports/*"}""";
             }
 
-            policies.Add(Compile($$"""{"Version":"2012-10-17","Statement":[{{string.Join(",", statements)}}]}""", PolicyKind.Identity));
+            policies.Add(Compile("{\"Version\":\"2012-10-17\",\"Statement\":[" + string.Join(",", statements) + "]}", PolicyKind.Identity));
         }
 
         _largePolicies = new PolicySet { IdentityPolicies = policies.MoveToImmutable() };

@@ -1,2 +1,2 @@
-// Entry point: commands are added per feature (policy, simulate, serve, ...).
-return 0;
+// Entry point; everything else lives in CrossgateCli and Commands/.
+return Crossgate.Cli.CrossgateCli.Run(args, Console.Out, Console.Error);

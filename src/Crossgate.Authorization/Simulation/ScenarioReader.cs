@@ -34,9 +34,10 @@ public static class ScenarioReader
         using (document)
         {
             var root = document.RootElement;
+            var cache = new CompiledPolicyCache();
             if (root.ValueKind == JsonValueKind.Object)
             {
-                results.Add(ReadOne(root, "$"));
+                results.Add(ReadOne(root, "$", cache));
                 return true;
             }
 
@@ -52,7 +53,7 @@ public static class ScenarioReader
             foreach (var element in root.EnumerateArray())
             {
                 results.Add(element.ValueKind == JsonValueKind.Object
-                    ? ReadOne(element, $"$[{index}]")
+                    ? ReadOne(element, $"$[{index}]", cache)
                     : new ScenarioReadResult(null, Invalid($"$[{index}]", "A scenario must be a JSON object.")));
                 index++;
             }
@@ -62,11 +63,11 @@ public static class ScenarioReader
     }
 
     /// <summary>Reads one scenario object.</summary>
-    public static ScenarioReadResult ReadOne(JsonElement scenario, string path)
+    public static ScenarioReadResult ReadOne(JsonElement scenario, string path, CompiledPolicyCache? cache = null)
     {
         try
         {
-            return new ScenarioReadResult(Build(scenario, path), null);
+            return new ScenarioReadResult(Build(scenario, path, cache ?? new CompiledPolicyCache()), null);
         }
         catch (ScenarioException ex)
         {
@@ -74,7 +75,7 @@ public static class ScenarioReader
         }
     }
 
-    private static Scenario Build(JsonElement scenario, string path)
+    private static Scenario Build(JsonElement scenario, string path, CompiledPolicyCache cache)
     {
         if (!scenario.TryGetProperty("request", out var requestElement) || requestElement.ValueKind != JsonValueKind.Object)
         {
@@ -138,17 +139,17 @@ public static class ScenarioReader
             : PolicyKind.Resource;
         var policies = new PolicySet
         {
-            IdentityPolicies = PolicyList(scenario, "identityPolicies", path, PolicyKind.Identity),
-            ResourcePolicy = OptionalPolicy(scenario, "resourcePolicy", path, trustKind),
-            PermissionsBoundary = OptionalPolicy(scenario, "permissionsBoundary", path, PolicyKind.PermissionsBoundary),
-            SessionPolicies = PolicyList(scenario, "sessionPolicies", path, PolicyKind.Session),
-            ServiceControlPolicies = PolicyLevels(scenario, "serviceControlPolicies", path, PolicyKind.ServiceControl),
-            ResourceControlPolicies = PolicyLevels(scenario, "resourceControlPolicies", path, PolicyKind.ResourceControl),
+            IdentityPolicies = PolicyList(cache, scenario, "identityPolicies", path, PolicyKind.Identity),
+            ResourcePolicy = OptionalPolicy(cache, scenario, "resourcePolicy", path, trustKind),
+            PermissionsBoundary = OptionalPolicy(cache, scenario, "permissionsBoundary", path, PolicyKind.PermissionsBoundary),
+            SessionPolicies = PolicyList(cache, scenario, "sessionPolicies", path, PolicyKind.Session),
+            ServiceControlPolicies = PolicyLevels(cache, scenario, "serviceControlPolicies", path, PolicyKind.ServiceControl),
+            ResourceControlPolicies = PolicyLevels(cache, scenario, "resourceControlPolicies", path, PolicyKind.ResourceControl),
         };
         return new Scenario(request, policies);
     }
 
-    private static ImmutableArray<CompiledPolicy> PolicyList(JsonElement parent, string name, string path, PolicyKind kind)
+    private static ImmutableArray<CompiledPolicy> PolicyList(CompiledPolicyCache cache, JsonElement parent, string name, string path, PolicyKind kind)
     {
         if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
@@ -165,14 +166,14 @@ public static class ScenarioReader
         var index = 0;
         foreach (var item in element.EnumerateArray())
         {
-            builder.Add(ReadPolicy(item, $"{listPath}[{index}]", $"{name}[{index}]", kind));
+            builder.Add(ReadPolicy(cache, item, $"{listPath}[{index}]", $"{name}[{index}]", kind));
             index++;
         }
 
         return builder.MoveToImmutable();
     }
 
-    private static ImmutableArray<ImmutableArray<CompiledPolicy>> PolicyLevels(JsonElement parent, string name, string path, PolicyKind kind)
+    private static ImmutableArray<ImmutableArray<CompiledPolicy>> PolicyLevels(CompiledPolicyCache cache, JsonElement parent, string name, string path, PolicyKind kind)
     {
         if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
@@ -199,7 +200,7 @@ public static class ScenarioReader
             var index = 0;
             foreach (var item in levelElement.EnumerateArray())
             {
-                builder.Add(ReadPolicy(item, $"{levelPath}[{index}]", $"{name}[{level}][{index}]", kind));
+                builder.Add(ReadPolicy(cache, item, $"{levelPath}[{index}]", $"{name}[{level}][{index}]", kind));
                 index++;
             }
 
@@ -210,18 +211,18 @@ public static class ScenarioReader
         return levels.MoveToImmutable();
     }
 
-    private static CompiledPolicy? OptionalPolicy(JsonElement parent, string name, string path, PolicyKind kind)
+    private static CompiledPolicy? OptionalPolicy(CompiledPolicyCache cache, JsonElement parent, string name, string path, PolicyKind kind)
     {
         if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        return ReadPolicy(element, path + "." + name, name, kind);
+        return ReadPolicy(cache, element, path + "." + name, name, kind);
     }
 
     /// <summary>A policy is a document, a document as a JSON string, or <c>{"name", "document"}</c>.</summary>
-    private static CompiledPolicy ReadPolicy(JsonElement element, string path, string defaultName, PolicyKind kind)
+    private static CompiledPolicy ReadPolicy(CompiledPolicyCache cache, JsonElement element, string path, string defaultName, PolicyKind kind)
     {
         var name = defaultName;
         var document = element;
@@ -242,28 +243,27 @@ public static class ScenarioReader
             documentPath = path + ".document";
         }
 
-        PolicyParseResult parsed;
+        PolicyParseOutcome outcome;
         if (document.ValueKind == JsonValueKind.String)
         {
-            parsed = PolicyParser.Parse(document.GetString()!, kind);
+            outcome = cache.GetOrParse(System.Text.Encoding.UTF8.GetBytes(document.GetString()!), kind);
         }
         else if (document.ValueKind == JsonValueKind.Object)
         {
-            parsed = PolicyParser.Parse(JsonMarshal.GetRawUtf8Value(document), kind);
+            outcome = cache.GetOrParse(JsonMarshal.GetRawUtf8Value(document), kind);
         }
         else
         {
             throw Fail(documentPath, "A policy must be a JSON object, a JSON string holding one, or {\"name\", \"document\"}.");
         }
 
-        if (!parsed.Success)
+        if (outcome.Error is { } first)
         {
-            var first = parsed.Errors[0];
             var innerPath = first.Path.StartsWith('$') ? first.Path[1..] : "." + first.Path;
             throw new ScenarioException(new ScenarioError(first.Code, first.Message, documentPath + innerPath));
         }
 
-        return CompiledPolicy.Compile(parsed.Document, name);
+        return outcome.Policy!.WithName(name);
     }
 
     private static ContextKeys? Context(JsonElement request, string path)

@@ -29,7 +29,8 @@ public readonly record struct IpAddressValue(UInt128 Bits, bool IsV6)
         return true;
     }
 
-    /// <summary>Dotted quad, four decimal parts 0–255, no leading '+' or spaces.</summary>
+    /// <summary>Dotted quad, four decimal parts 0–255, no sign or spaces. Leading zeros are refused: some parsers
+    /// read them as octal (System.Net does), so such an address is ambiguous and matches nothing.</summary>
     private static bool TryParseV4(ReadOnlySpan<char> text, out uint value)
     {
         value = 0;
@@ -45,7 +46,7 @@ public readonly record struct IpAddressValue(UInt128 Bits, bool IsV6)
                 i++;
             }
 
-            if (i == start || part > 255)
+            if (i == start || part > 255 || (text[start] == '0' && i - start > 1))
             {
                 return false;
             }

@@ -23,4 +23,8 @@ public sealed class CompiledPolicy
 
         return new CompiledPolicy { Document = document, Name = name, Statements = statements.MoveToImmutable() };
     }
+
+    /// <summary>The same compiled statements under another name (the statements are immutable and shared).</summary>
+    public CompiledPolicy WithName(string? name) =>
+        name == Name ? this : new CompiledPolicy { Document = Document, Name = name, Statements = Statements };
 }

@@ -39,7 +39,8 @@ internal static class ResourceRules
                 }
             }
 
-            for (var a = 0; a < statement.Actions.Length; a++)
+            // With a single action pattern the resource findings above already say it all.
+            for (var a = 0; a < statement.Actions.Length && statement.Actions.Length > 1; a++)
             {
                 var actions = perPattern[a];
                 if (actions.IsEmpty || actions.Any(action => statement.Resources.Any(action.CanApplyTo)))

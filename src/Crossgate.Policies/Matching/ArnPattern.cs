@@ -34,19 +34,19 @@ public sealed class ArnPattern
     {
         Span<int> colons = stackalloc int[PartCount - 1];
         var found = 0;
-        var depth = false;
+        var insideVariable = false;
         for (var i = 0; i < text.Length && found < colons.Length; i++)
         {
             // A colon inside ${aws:username} belongs to the variable, not to the ARN.
-            if (variables && !depth && text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            if (variables && !insideVariable && text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
             {
-                depth = true;
+                insideVariable = true;
             }
-            else if (depth && text[i] == '}')
+            else if (insideVariable && text[i] == '}')
             {
-                depth = false;
+                insideVariable = false;
             }
-            else if (!depth && text[i] == ':')
+            else if (!insideVariable && text[i] == ':')
             {
                 colons[found++] = i;
             }

@@ -27,6 +27,13 @@ internal static class JsonPolicyReader
 
     public static PolicyReadResult? Read(ReadOnlyMemory<byte> utf8Json, PolicyErrorList errors)
     {
+        // JsonDocument defers UTF-8 checks inside strings until they are read; check the whole text up front.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json.Span))
+        {
+            errors.Malformed(PolicyMessages.SyntaxErrors, JsonPath.Root);
+            return null;
+        }
+
         JsonDocument document;
         try
         {
@@ -34,7 +41,6 @@ internal static class JsonPolicyReader
         }
         catch (JsonException)
         {
-            // Also covers invalid UTF-8, which the reader reports as a JsonException.
             errors.Malformed(PolicyMessages.SyntaxErrors, JsonPath.Root);
             return null;
         }
@@ -46,7 +52,16 @@ internal static class JsonPolicyReader
 
         using (document)
         {
-            return ReadRoot(document.RootElement, errors);
+            try
+            {
+                return ReadRoot(document.RootElement, errors);
+            }
+            catch (InvalidOperationException)
+            {
+                // A string that cannot be decoded (e.g. an escaped lone surrogate) is malformed text too.
+                errors.Malformed(PolicyMessages.SyntaxErrors, JsonPath.Root);
+                return null;
+            }
         }
     }
 

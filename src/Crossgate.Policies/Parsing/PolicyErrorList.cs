@@ -19,5 +19,24 @@ internal sealed class PolicyErrorList
         _errors.Add(error);
     }
 
+    /// <summary>True when a fault was already reported at exactly this path (avoids a second, derived report).</summary>
+    public bool HasErrorAt(string path)
+    {
+        if (_errors is null)
+        {
+            return false;
+        }
+
+        foreach (var error in _errors)
+        {
+            if (error.Path == path)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public ImmutableArray<PolicyError> ToImmutable() => _errors?.ToImmutable() ?? ImmutableArray<PolicyError>.Empty;
 }

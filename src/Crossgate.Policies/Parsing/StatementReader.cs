@@ -157,7 +157,11 @@ internal static class StatementReader
 
         if (actions.Value.IsEmpty)
         {
-            errors.Malformed(PolicyMessages.MustContainActions, layout.ActionPath!);
+            if (!errors.HasErrorAt(layout.ActionPath!))
+            {
+                errors.Malformed(PolicyMessages.MustContainActions, layout.ActionPath!);
+            }
+
             return;
         }
 
@@ -176,7 +180,11 @@ internal static class StatementReader
 
         if (resources.Value.IsEmpty)
         {
-            errors.Malformed(PolicyMessages.MustContainResources, layout.ResourcePath!);
+            if (!errors.HasErrorAt(layout.ResourcePath!))
+            {
+                errors.Malformed(PolicyMessages.MustContainResources, layout.ResourcePath!);
+            }
+
             return;
         }
 

@@ -143,4 +143,30 @@ public class ScenarioReaderTests
         Assert.Equal("allowed", root.GetProperty("layers").GetProperty("identityPolicies").GetString());
         Assert.Equal("notApplicable", root.GetProperty("layers").GetProperty("sessionPolicies").GetString());
     }
+
+    [Fact]
+    public void A_policy_repeated_across_scenarios_is_compiled_once_and_keeps_each_name()
+    {
+        var cache = new CompiledPolicyCache();
+        const string fullAccess = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        var first = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.ServiceControl);
+        var again = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.ServiceControl);
+        var asIdentity = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.Identity);
+
+        Assert.Same(first.Policy, again.Policy);
+        Assert.NotSame(first.Policy, asIdentity.Policy);
+        Assert.Equal(2, cache.Count);
+        Assert.Equal("root", first.Policy!.WithName("root").Name);
+        Assert.Equal(first.Policy.Statements, first.Policy.WithName("root").Statements);
+    }
+
+    [Fact]
+    public void A_refused_text_is_refused_every_time()
+    {
+        var cache = new CompiledPolicyCache();
+        var bytes = Encoding.UTF8.GetBytes("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"GetObject","Resource":"*"}]}""");
+
+        Assert.NotNull(cache.GetOrParse(bytes, Crossgate.Policies.PolicyKind.Identity).Error);
+        Assert.NotNull(cache.GetOrParse(bytes, Crossgate.Policies.PolicyKind.Identity).Error);
+    }
 }

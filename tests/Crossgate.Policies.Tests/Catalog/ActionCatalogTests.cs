@@ -64,6 +64,7 @@ public class ActionCatalogTests
         Assert.True(role.Required);
         Assert.Contains(Catalog.ConditionKeysOf("sts:AssumeRole"), k => k.Name == "sts:ExternalId");
         Assert.Contains(Catalog.ConditionKeysOf("sts:AssumeRole"), k => k.Name == "sts:RoleSessionName");
+        Assert.Contains(Catalog.ConditionKeysOf("s3:GetObject"), k => k.Name == "s3:ExistingObjectTag/<key>" && k.Matches("s3:ExistingObjectTag/team"));
     }
 
     [Fact]

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Xml.Linq;
+
+namespace Crossgate.Platform.Aws;
+
+/// <summary>The IAM calls the platform makes: the role a registration names, and the policy simulator that the
+/// account check asks about each permission group.</summary>
+public sealed class IamClient(QueryClient query)
+{
+    public static IamClient Create(HttpClient http, AwsTarget target, AwsCredentialSet credentials) =>
+        new(new QueryClient(http, target, credentials, "iam", "2010-05-08"));
+
+    /// <summary>The role's ARN and maximum session duration, or <see cref="AwsCallException"/> (<c>NoSuchEntity</c>).</summary>
+    public async Task<(string Arn, int MaxSessionDuration)> GetRoleAsync(string roleName, CancellationToken cancellation)
+    {
+        var result = await query.CallAsync("GetRole", [new("RoleName", roleName)], cancellation).ConfigureAwait(false);
+        var role = result.Descendants().First(e => e.Name.LocalName == "Role");
+        var max = QueryClient.Child(role, "MaxSessionDuration");
+        return (QueryClient.Child(role, "Arn")!, max is null ? 3600 : int.Parse(max, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>IAM's <c>SimulatePrincipalPolicy</c> for one principal, many actions and optional resources.</summary>
+    public async Task<IReadOnlyList<SimulationResult>> SimulatePrincipalPolicyAsync(
+        string policySourceArn, IReadOnlyList<string> actions, IReadOnlyList<string> resources,
+        IReadOnlyList<(string Key, string Type, string[] Values)> context, CancellationToken cancellation)
+    {
+        var results = new List<SimulationResult>();
+        string? marker = null;
+        do
+        {
+            var parameters = new List<KeyValuePair<string, string>> { new("PolicySourceArn", policySourceArn) };
+            for (var i = 0; i < actions.Count; i++)
+            {
+                parameters.Add(new($"ActionNames.member.{i + 1}", actions[i]));
+            }
+
+            for (var i = 0; i < resources.Count; i++)
+            {
+                parameters.Add(new($"ResourceArns.member.{i + 1}", resources[i]));
+            }
+
+            for (var i = 0; i < context.Count; i++)
+            {
+                var (key, type, values) = context[i];
+                parameters.Add(new($"ContextEntries.member.{i + 1}.ContextKeyName", key));
+                parameters.Add(new($"ContextEntries.member.{i + 1}.ContextKeyType", type));
+                for (var v = 0; v < values.Length; v++)
+                {
+                    parameters.Add(new($"ContextEntries.member.{i + 1}.ContextKeyValues.member.{v + 1}", values[v]));
+                }
+            }
+
+            if (marker is not null)
+            {
+                parameters.Add(new("Marker", marker));
+            }
+
+            var result = await query.CallAsync("SimulatePrincipalPolicy", parameters, cancellation).ConfigureAwait(false);
+            var list = result.Elements().FirstOrDefault(e => e.Name.LocalName == "EvaluationResults");
+            foreach (var member in list?.Elements() ?? [])
+            {
+                results.Add(SimulationResult.From(member));
+            }
+
+            marker = QueryClient.Child(result, "IsTruncated") == "true" ? QueryClient.Child(result, "Marker") : null;
+        }
+        while (marker is not null);
+
+        return results;
+    }
+}
+
+/// <summary>One row of IAM's simulator answer.</summary>
+public sealed record SimulationResult(
+    string Action, string? Resource, string Decision, IReadOnlyList<string> MissingContextValues, IReadOnlyList<string> MatchedStatementIds)
+{
+    public bool IsAllowed => Decision == "allowed";
+
+    internal static SimulationResult From(XElement member)
+    {
+        static IEnumerable<XElement> Members(XElement parent, string name) =>
+            parent.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Elements() ?? [];
+
+        return new SimulationResult(
+            QueryClient.Child(member, "EvalActionName") ?? string.Empty,
+            QueryClient.Child(member, "EvalResourceName"),
+            QueryClient.Child(member, "EvalDecision") ?? "implicitDeny",
+            [.. Members(member, "MissingContextValues").Select(e => e.Value)],
+            [.. Members(member, "MatchedStatements").Select(e => QueryClient.Child(e, "SourcePolicyId") ?? string.Empty)]);
+    }
+}
