@@ -92,7 +92,7 @@ public class DirectoryBenchmarks
         await _gatherStore.DisposeAsync();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            System.IO.Directory.Delete(_folder, recursive: true);
         }
         catch (IOException)
         {
