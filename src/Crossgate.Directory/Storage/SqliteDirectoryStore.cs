@@ -50,10 +50,15 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
         return store;
     }
 
-    /// <summary>The database's journal mode and synchronous level, for checks.</summary>
+    /// <summary>The database's journal mode and the synchronous level that writes run with, for checks.</summary>
     public async Task<(string JournalMode, long Synchronous)> PragmasAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false))
+        {
+            await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         await using var journal = Command(connection, null, "PRAGMA journal_mode");
         var mode = (string)(await journal.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         await using var sync = Command(connection, null, "PRAGMA synchronous");
@@ -63,10 +68,9 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
 
     protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken)
     {
+        // Busy waits are handled by Microsoft.Data.Sqlite's retry up to DefaultTimeout.
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        // synchronous is per connection; FULL syncs the WAL on every commit.
-        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL; PRAGMA busy_timeout=30000", cancellationToken).ConfigureAwait(false);
         return connection;
     }
 
@@ -74,7 +78,9 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
     {
         // Not deferred: BEGIN IMMEDIATE takes the write lock now, so concurrent writers queue instead of failing
         // to upgrade a read lock.
-        await Task.CompletedTask.ConfigureAwait(false);
+        // synchronous is per connection (and pooled connections are shared by reads): FULL syncs the WAL on every
+        // commit, so an acknowledged write survives a crash.
+        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL", cancellationToken).ConfigureAwait(false);
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
 

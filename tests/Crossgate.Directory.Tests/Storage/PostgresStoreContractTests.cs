@@ -14,4 +14,17 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : Director
         _connectionString ??= await server.CreateDatabaseAsync();
         return await PostgresDirectoryStore.OpenAsync(_connectionString);
     }
+
+    [ContractFact]
+    public async Task Servers_opening_together_apply_migrations_once()
+    {
+        var fresh = await server.CreateDatabaseAsync();
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => PostgresDirectoryStore.OpenAsync(fresh)));
+
+        foreach (var store in stores)
+        {
+            Assert.Equal([1], await ((PostgresDirectoryStore)store).AppliedMigrationsAsync());
+            await store.DisposeAsync();
+        }
+    }
 }
