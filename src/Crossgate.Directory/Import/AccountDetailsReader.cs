@@ -12,6 +12,9 @@ internal sealed class AccountDetailsReader(string file, ImportReport report)
 
     public ChangeSet Changes { get; } = new();
 
+    private readonly Dictionary<string, string> _attachedArns = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _policyArns = new(StringComparer.Ordinal);
+
     public void Read(JsonElement root)
     {
         AccountId = FindAccount(root);
@@ -43,6 +46,14 @@ internal sealed class AccountDetailsReader(string file, ImportReport report)
             ReadPolicy(policy);
         }
 
+        foreach (var (arn, path) in _attachedArns)
+        {
+            if (!_policyArns.Contains(arn) && !ManagedPolicies.AwsManagedPolicies.TryGet(arn, out _))
+            {
+                report.Warning(file, path, $"{arn} is attached but neither listed in Policies nor a known AWS managed policy; requests will fail to gather it until it is imported");
+            }
+        }
+
         if (top.OptionalBool("IsTruncated") == true)
         {
             report.Error(file, "$.IsTruncated", "the output is truncated (a page of a paginated call); entities on the other pages are missing");
@@ -62,7 +73,7 @@ internal sealed class AccountDetailsReader(string file, ImportReport report)
         {
             AccountId = AccountId!, UserName = name, UserId = id, Path = f.OptionalString("Path") ?? "/", CreateDate = f.Date("CreateDate"),
             InlinePolicies = Inline(f, "UserPolicyList", PolicyKind.Identity), AttachedPolicies = Attached(f), Groups = f.Strings("GroupList"),
-            PermissionsBoundaryArn = f.Object("PermissionsBoundary")?.OptionalString("PermissionsBoundaryArn"), Tags = f.Tags(),
+            PermissionsBoundaryArn = Boundary(f), Tags = f.Tags(),
         };
         CheckArn(f, user.Arn);
         Changes.Upsert(EntityKinds.Users, user);
@@ -106,7 +117,7 @@ internal sealed class AccountDetailsReader(string file, ImportReport report)
             AssumeRolePolicyDocument = trust, Description = f.OptionalString("Description"),
             MaxSessionDuration = f.OptionalInt("MaxSessionDuration") ?? IamRole.MinSessionDuration,
             InlinePolicies = Inline(f, "RolePolicyList", PolicyKind.Identity), AttachedPolicies = Attached(f),
-            PermissionsBoundaryArn = f.Object("PermissionsBoundary")?.OptionalString("PermissionsBoundaryArn"), Tags = f.Tags(),
+            PermissionsBoundaryArn = Boundary(f), Tags = f.Tags(),
             InstanceProfiles = f.Objects("InstanceProfileList").Select(p => new InstanceProfile
             {
                 InstanceProfileName = p.RequiredString("InstanceProfileName") ?? string.Empty,
@@ -175,6 +186,7 @@ internal sealed class AccountDetailsReader(string file, ImportReport report)
         }
 
         Changes.Upsert(EntityKinds.ManagedPolicies, policy);
+        _policyArns.Add(arn);
         report.Add(aws ? "AWS managed policies" : "customer managed policies");
         report.Add("policy versions", versions.Count);
     }
@@ -199,11 +211,35 @@ internal sealed class AccountDetailsReader(string file, ImportReport report)
         return list;
     }
 
-    private static List<AttachedPolicy> Attached(JsonFields f) =>
-        f.Objects("AttachedManagedPolicies")
-            .Select(a => new AttachedPolicy(a.RequiredString("PolicyName") ?? string.Empty, a.RequiredString("PolicyArn") ?? string.Empty))
-            .Where(a => a.PolicyArn.Length > 0)
-            .ToList();
+    private List<AttachedPolicy> Attached(JsonFields f)
+    {
+        var list = new List<AttachedPolicy>();
+        foreach (var a in f.Objects("AttachedManagedPolicies"))
+        {
+            var arn = a.RequiredString("PolicyArn");
+            if (arn is null)
+            {
+                continue;
+            }
+
+            list.Add(new AttachedPolicy(a.OptionalString("PolicyName") ?? arn[(arn.LastIndexOf('/') + 1)..], arn));
+            _attachedArns.TryAdd(arn, $"{a.Path}.PolicyArn");
+        }
+
+        return list;
+    }
+
+    private string? Boundary(JsonFields f)
+    {
+        var boundary = f.Object("PermissionsBoundary");
+        var arn = boundary?.OptionalString("PermissionsBoundaryArn");
+        if (arn is not null)
+        {
+            _attachedArns.TryAdd(arn, $"{boundary!.Value.Path}.PermissionsBoundaryArn");
+        }
+
+        return arn;
+    }
 
     /// <summary>Documents that Crossgate's parser refuses are still imported as they are (AWS accepted them), but
     /// named, because the engine will refuse to evaluate them.</summary>

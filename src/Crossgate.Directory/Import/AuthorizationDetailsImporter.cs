@@ -112,7 +112,7 @@ public sealed class AuthorizationDetailsImporter(IDirectoryStore store)
         var result = await store.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
         if (!result.Success)
         {
-            report.Error(what, "$", $"not written: {result} (another entity already uses that name or id)");
+            report.Error(what, "$", $"nothing of {what} was written (the counts above include it): {result}, another entity already uses that name or id");
         }
     }
 }

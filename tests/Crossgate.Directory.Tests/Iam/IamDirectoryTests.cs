@@ -228,6 +228,32 @@ public sealed class IamDirectoryTests : IAsyncLifetime
         Assert.Contains("\"userName\":\"alex\"", created.RequestParameters);
     }
 
+    [Fact]
+    public async Task Tags_merge_replace_same_keys_ignoring_case_and_untag()
+    {
+        await _iam.CreateRoleAsync(A, "R", Trust, tags: [new Tag("Team", "blue"), new Tag("env", "dev")]);
+
+        var tagged = await _iam.TagRoleAsync(A, "R", [new Tag("team", "red"), new Tag("owner", "alex")]);
+        var untagged = await _iam.UntagRoleAsync(A, "R", ["ENV"]);
+
+        Assert.Equal(["env=dev", "team=red", "owner=alex"], tagged.Value!.Tags.Select(t => $"{t.Key}={t.Value}"));
+        Assert.Equal(["team=red", "owner=alex"], untagged.Value!.Tags.Select(t => $"{t.Key}={t.Value}"));
+        Assert.Equal("InvalidInput", (await _iam.TagRoleAsync(A, "R", [new Tag("a", "1"), new Tag("A", "2")])).Error!.Code);
+    }
+
+    [Fact]
+    public async Task An_account_password_policy_replaces_the_default()
+    {
+        await _iam.CreateUserAsync(A, "alex");
+        await _iam.SetPasswordPolicyAsync(A, new PasswordPolicy { MinimumPasswordLength = 20 });
+
+        Assert.Equal("Password should have a minimum length of 20", (await _iam.CreateLoginProfileAsync(A, "alex", "Correct-Horse-9")).Error!.Message);
+        Assert.True((await _iam.CreateLoginProfileAsync(A, "alex", "correct horse battery staple")).Success);
+        Assert.True((await _iam.UpdateLoginProfileAsync(A, "alex", "another long enough passphrase", passwordResetRequired: true)).Value!.LoginProfile!.PasswordResetRequired);
+        Assert.True(await _iam.VerifyPasswordAsync(A, "alex", "another long enough passphrase"));
+        Assert.Equal("ValidationError", (await _iam.SetPasswordPolicyAsync(A, new PasswordPolicy { MinimumPasswordLength = 5 })).Error!.Code);
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

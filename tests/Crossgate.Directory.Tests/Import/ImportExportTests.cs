@@ -129,6 +129,7 @@ public sealed class ImportExportTests
                 {"RoleDetailList":[
                   {"Path":"/","RoleName":"Good","RoleId":"AROAGOOD0000000000001","Arn":"arn:aws:iam::666666666666:role/Good","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}},
                   {"Path":"/","RoleId":"AROANONAME00000000001","Arn":"arn:aws:iam::666666666666:role/NoName","AssumeRolePolicyDocument":"{}"},
+                  {"Path":"/","RoleName":"Dangling","RoleId":"AROADANGLING000000001","Arn":"arn:aws:iam::666666666666:role/Dangling","AssumeRolePolicyDocument":{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]},"AttachedManagedPolicies":[{"PolicyName":"Gone","PolicyArn":"arn:aws:iam::666666666666:policy/Gone"}]},
                   {"Path":"/","RoleName":"BadDoc","RoleId":"AROABADDOC00000000001","Arn":"arn:aws:iam::666666666666:role/BadDoc","AssumeRolePolicyDocument":42}],
                  "IsTruncated":true}
                 """u8.ToArray()),
@@ -140,7 +141,8 @@ public sealed class ImportExportTests
         Assert.Contains(report.Problems, p => p.File == "broken.json" && p.Message.StartsWith("not valid JSON"));
         Assert.Contains(report.Problems, p => p.File == "other.json" && p.Message.StartsWith("not a recognised AWS CLI output"));
         Assert.Contains(report.Problems, p => p.File == "roles.json" && p.JsonPath == "$.RoleDetailList[1].RoleName");
-        Assert.Contains(report.Problems, p => p.File == "roles.json" && p.JsonPath == "$.RoleDetailList[2].AssumeRolePolicyDocument");
+        Assert.Contains(report.Problems, p => p.File == "roles.json" && p.JsonPath == "$.RoleDetailList[3].AssumeRolePolicyDocument");
+        Assert.Contains(report.Problems, p => !p.IsError && p.JsonPath == "$.RoleDetailList[2].AttachedManagedPolicies[0].PolicyArn" && p.Message.StartsWith("arn:aws:iam::666666666666:policy/Gone is attached"));
         Assert.Contains(report.Problems, p => p.File == "roles.json" && p.JsonPath == "$.IsTruncated");
         Assert.NotNull(await temp.Store.GetRoleAsync("666666666666", "Good"));
         Assert.Null(await temp.Store.GetRoleAsync("666666666666", "BadDoc"));
