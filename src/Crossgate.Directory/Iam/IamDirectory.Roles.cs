@@ -1,0 +1,194 @@
+using Crossgate.Directory.Model;
+using Crossgate.Directory.Storage;
+using Crossgate.Directory.Validation;
+using Crossgate.Policies;
+using Crossgate.Policies.Parsing;
+
+namespace Crossgate.Directory.Iam;
+
+public sealed partial class IamDirectory
+{
+    public async Task<DirectoryResult<IamRole>> GetRoleAsync(string accountId, string roleName, CancellationToken cancellationToken = default)
+    {
+        var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
+        return found is null ? IamMessages.NoSuchRole(roleName) : DirectoryResult<IamRole>.Ok(found.Value);
+    }
+
+    public Task<DirectoryResult<IamRole>> CreateRoleAsync(
+        string accountId, string roleName, string assumeRolePolicyDocument, string path = "/", string? description = null,
+        int maxSessionDuration = IamRole.MinSessionDuration, string? permissionsBoundaryArn = null, IReadOnlyList<Tag>? tags = null,
+        AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var failures = new ValidationFailures();
+            IamNames.CheckName(failures, roleName ?? string.Empty, "roleName", 64);
+            IamNames.CheckEntityPath(failures, path ?? string.Empty);
+            if ((failures.ToError() ?? IamNames.RoleDescription(description) ?? IamNames.MaxSessionDuration(maxSessionDuration) ?? ValidateOptionalTags(tags)) is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (ValidateDocument(assumeRolePolicyDocument, PolicyKind.Trust, PolicySizeQuota.TrustPolicy()) is { } malformed)
+            {
+                return malformed;
+            }
+
+            if (permissionsBoundaryArn is not null && await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return IamMessages.NotAttachable(permissionsBoundaryArn);
+            }
+
+            var role = new IamRole
+            {
+                AccountId = accountId, RoleName = roleName!, Path = path!, RoleId = UniqueIds.NewRoleId(), CreateDate = Now,
+                AssumeRolePolicyDocument = assumeRolePolicyDocument, Description = description, MaxSessionDuration = maxSessionDuration,
+                PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
+            };
+            var changes = Audited(audit, "CreateRole", accountId, new { roleName, path, description, maxSessionDuration }).Insert(EntityKinds.Roles, role);
+            return Mutation<IamRole>.Write(changes, role, IamMessages.RoleExists(roleName!));
+        }, cancellationToken);
+
+    public Task<DirectoryResult<bool>> DeleteRoleAsync(string accountId, string roleName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchRole(roleName);
+            }
+
+            if (found.Value.IsServiceLinked)
+            {
+                return IamError.UnmodifiableEntity($"Cannot perform the operation on the protected role '{found.Value.RoleName}' - this role is only modifiable by AWS");
+            }
+
+            if (found.Value.InlinePolicies.Count > 0)
+            {
+                return IamMessages.MustDelete("delete policies");
+            }
+
+            if (found.Value.AttachedPolicies.Count > 0)
+            {
+                return IamMessages.MustDelete("detach all policies");
+            }
+
+            if (found.Value.InstanceProfiles.Count > 0)
+            {
+                return IamMessages.MustDelete("remove roles from instance profile");
+            }
+
+            var changes = Audited(audit, "DeleteRole", accountId, new { roleName }).Delete(EntityKinds.Roles, found.Value, found.Version);
+            return Mutation<bool>.Write(changes, true);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamRole>> UpdateAssumeRolePolicyAsync(string accountId, string roleName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateRoleWithAsync(accountId, roleName, "UpdateAssumeRolePolicy", new { roleName }, audit, role =>
+            ValidateDocument(document, PolicyKind.Trust, PolicySizeQuota.TrustPolicy()) is { } malformed
+                ? DirectoryResult<IamRole>.Fail(malformed)
+                : DirectoryResult<IamRole>.Ok(role with { AssumeRolePolicyDocument = document }), cancellationToken);
+
+    /// <summary>UpdateRole: description and/or maximum session duration.</summary>
+    public Task<DirectoryResult<IamRole>> UpdateRoleAsync(string accountId, string roleName, string? description, int? maxSessionDuration, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateRoleWithAsync(accountId, roleName, "UpdateRole", new { roleName, description, maxSessionDuration }, audit, role =>
+        {
+            if ((IamNames.RoleDescription(description) ?? (maxSessionDuration is { } d ? IamNames.MaxSessionDuration(d) : null)) is { } invalid)
+            {
+                return invalid;
+            }
+
+            return DirectoryResult<IamRole>.Ok(role with
+            {
+                Description = description ?? role.Description,
+                MaxSessionDuration = maxSessionDuration ?? role.MaxSessionDuration,
+            });
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamRole>> PutRolePolicyAsync(string accountId, string roleName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateRoleWithAsync(accountId, roleName, "PutRolePolicy", new { roleName, policyName }, audit, role =>
+        {
+            if ((IamNames.PolicyName(policyName) ?? ValidateDocument(document, PolicyKind.Identity, null)) is { } invalid)
+            {
+                return invalid;
+            }
+
+            var policies = WithInline(role.InlinePolicies, policyName, document);
+            var quota = PolicySizeQuota.InlineRolePolicies(role.RoleName);
+            return quota.CheckSize(InlineSize(policies, quota)) is { } tooLarge
+                ? IamError.LimitExceeded(tooLarge.Message)
+                : DirectoryResult<IamRole>.Ok(role with { InlinePolicies = policies });
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamRole>> DeleteRolePolicyAsync(string accountId, string roleName, string policyName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateRoleWithAsync(accountId, roleName, "DeleteRolePolicy", new { roleName, policyName }, audit, role =>
+            role.InlinePolicies.Any(p => p.PolicyName == policyName)
+                ? DirectoryResult<IamRole>.Ok(role with { InlinePolicies = role.InlinePolicies.Where(p => p.PolicyName != policyName).ToList() })
+                : IamMessages.NoSuchInlinePolicy("role", roleName, policyName), cancellationToken);
+
+    public Task<DirectoryResult<IamRole>> DetachRolePolicyAsync(string accountId, string roleName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateRoleWithAsync(accountId, roleName, "DetachRolePolicy", new { roleName, policyArn }, audit, role =>
+            role.AttachedPolicies.Any(p => p.PolicyArn == policyArn)
+                ? DirectoryResult<IamRole>.Ok(role with { AttachedPolicies = role.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() })
+                : IamMessages.NoSuchPolicy(policyArn), cancellationToken);
+
+    public Task<DirectoryResult<IamRole>> AttachRolePolicyAsync(string accountId, string roleName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchRole(roleName);
+            }
+
+            var attach = await AttachAsync(found.Value.AttachedPolicies, policyArn, "PoliciesPerRole", cancellationToken).ConfigureAwait(false);
+            if (!attach.Success)
+            {
+                return attach.Error;
+            }
+
+            var role = found.Value with { AttachedPolicies = attach.Value!.Attached };
+            var changes = Audited(audit, "AttachRolePolicy", accountId, new { roleName, policyArn }).Update(EntityKinds.Roles, role, found.Version);
+            attach.Value.TouchPolicy(changes);
+            return Mutation<IamRole>.Write(changes, role);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamRole>> PutRolePermissionsBoundaryAsync(string accountId, string roleName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            if (boundaryArn is not null && await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return IamMessages.NotAttachable(boundaryArn);
+            }
+
+            var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchRole(roleName);
+            }
+
+            var role = found.Value with { PermissionsBoundaryArn = boundaryArn };
+            var name = boundaryArn is null ? "DeleteRolePermissionsBoundary" : "PutRolePermissionsBoundary";
+            var changes = Audited(audit, name, accountId, new { roleName, permissionsBoundary = boundaryArn }).Update(EntityKinds.Roles, role, found.Version);
+            return Mutation<IamRole>.Write(changes, role);
+        }, cancellationToken);
+
+    private Task<DirectoryResult<IamRole>> UpdateRoleWithAsync(
+        string accountId, string roleName, string eventName, object parameters, AuditContext? audit,
+        Func<IamRole, DirectoryResult<IamRole>> change, CancellationToken cancellationToken) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchRole(roleName);
+            }
+
+            var changed = change(found.Value);
+            if (!changed.Success)
+            {
+                return changed.Error;
+            }
+
+            var changes = Audited(audit, eventName, accountId, parameters).Update(EntityKinds.Roles, changed.Value!, found.Version);
+            return Mutation<IamRole>.Write(changes, changed.Value!);
+        }, cancellationToken);
+}

@@ -1,0 +1,238 @@
+using Crossgate.Directory.Model;
+using Crossgate.Directory.Storage;
+using Crossgate.Directory.Validation;
+using Crossgate.Policies;
+using Crossgate.Policies.Parsing;
+
+namespace Crossgate.Directory.Iam;
+
+public sealed partial class IamDirectory
+{
+    public async Task<DirectoryResult<IamUser>> GetUserAsync(string accountId, string userName, CancellationToken cancellationToken = default)
+    {
+        var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+        return found is null ? IamMessages.NoSuchUser(userName) : DirectoryResult<IamUser>.Ok(found.Value);
+    }
+
+    public Task<DirectoryResult<IamUser>> CreateUserAsync(
+        string accountId, string userName, string path = "/", string? permissionsBoundaryArn = null,
+        IReadOnlyList<Tag>? tags = null, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var failures = new ValidationFailures();
+            IamNames.CheckName(failures, userName ?? string.Empty, "userName", 64);
+            IamNames.CheckEntityPath(failures, path ?? string.Empty);
+            if (failures.ToError() is { } invalid)
+            {
+                return invalid;
+            }
+
+            if (ValidateOptionalTags(tags) is { } badTags)
+            {
+                return badTags;
+            }
+
+            if (permissionsBoundaryArn is not null && await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return IamMessages.NotAttachable(permissionsBoundaryArn);
+            }
+
+            var user = new IamUser
+            {
+                AccountId = accountId, UserName = userName!, Path = path!, UserId = UniqueIds.NewUserId(), CreateDate = Now,
+                PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
+            };
+            var changes = Audited(audit, "CreateUser", accountId, new { userName, path }).Insert(EntityKinds.Users, user);
+            return Mutation<IamUser>.Write(changes, user, IamMessages.UserExists(userName!));
+        }, cancellationToken);
+
+    /// <summary>Deletes a user that holds nothing any more, as IAM insists (DeleteConflict otherwise).</summary>
+    public Task<DirectoryResult<bool>> DeleteUserAsync(string accountId, string userName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchUser(userName);
+            }
+
+            var user = found.Value;
+            if (user.LoginProfile is not null)
+            {
+                return IamMessages.MustDelete("delete login profile");
+            }
+
+            if ((await Store.ListAccessKeysAsync(accountId, userName, cancellationToken).ConfigureAwait(false)).Count > 0)
+            {
+                return IamMessages.MustDelete("delete access keys");
+            }
+
+            if (user.MfaSerials.Count > 0)
+            {
+                return IamMessages.MustDelete("delete MFA device");
+            }
+
+            if (user.InlinePolicies.Count > 0)
+            {
+                return IamMessages.MustDelete("delete policies");
+            }
+
+            if (user.AttachedPolicies.Count > 0)
+            {
+                return IamMessages.MustDelete("detach all policies");
+            }
+
+            if (user.Groups.Count > 0)
+            {
+                return IamMessages.MustDelete("remove referenced objects");
+            }
+
+            var changes = Audited(audit, "DeleteUser", accountId, new { userName }).Delete(EntityKinds.Users, user, found.Version);
+            return Mutation<bool>.Write(changes, true);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamUser>> PutUserPolicyAsync(string accountId, string userName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            if (IamNames.PolicyName(policyName) is { } badName)
+            {
+                return badName;
+            }
+
+            if (ValidateDocument(document, PolicyKind.Identity, null) is { } malformed)
+            {
+                return malformed;
+            }
+
+            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchUser(userName);
+            }
+
+            var policies = WithInline(found.Value.InlinePolicies, policyName, document);
+            var quota = PolicySizeQuota.InlineUserPolicies(found.Value.UserName);
+            if (quota.CheckSize(InlineSize(policies, quota)) is { } tooLarge)
+            {
+                return IamError.LimitExceeded(tooLarge.Message);
+            }
+
+            var user = found.Value with { InlinePolicies = policies };
+            var changes = Audited(audit, "PutUserPolicy", accountId, new { userName, policyName }).Update(EntityKinds.Users, user, found.Version);
+            return Mutation<IamUser>.Write(changes, user);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamUser>> DeleteUserPolicyAsync(string accountId, string userName, string policyName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchUser(userName);
+            }
+
+            if (!found.Value.InlinePolicies.Any(p => p.PolicyName == policyName))
+            {
+                return IamMessages.NoSuchInlinePolicy("user", userName, policyName);
+            }
+
+            var user = found.Value with { InlinePolicies = found.Value.InlinePolicies.Where(p => p.PolicyName != policyName).ToList() };
+            var changes = Audited(audit, "DeleteUserPolicy", accountId, new { userName, policyName }).Update(EntityKinds.Users, user, found.Version);
+            return Mutation<IamUser>.Write(changes, user);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamUser>> AttachUserPolicyAsync(string accountId, string userName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchUser(userName);
+            }
+
+            var attach = await AttachAsync(found.Value.AttachedPolicies, policyArn, "PoliciesPerUser", cancellationToken).ConfigureAwait(false);
+            if (!attach.Success)
+            {
+                return attach.Error;
+            }
+
+            var user = found.Value with { AttachedPolicies = attach.Value!.Attached };
+            var changes = Audited(audit, "AttachUserPolicy", accountId, new { userName, policyArn }).Update(EntityKinds.Users, user, found.Version);
+            attach.Value.TouchPolicy(changes);
+            return Mutation<IamUser>.Write(changes, user);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamUser>> DetachUserPolicyAsync(string accountId, string userName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchUser(userName);
+            }
+
+            if (!found.Value.AttachedPolicies.Any(p => p.PolicyArn == policyArn))
+            {
+                return IamError.NoSuchEntity($"Policy {policyArn} was not found.");
+            }
+
+            var user = found.Value with { AttachedPolicies = found.Value.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() };
+            var changes = Audited(audit, "DetachUserPolicy", accountId, new { userName, policyArn }).Update(EntityKinds.Users, user, found.Version);
+            return Mutation<IamUser>.Write(changes, user);
+        }, cancellationToken);
+
+    public Task<DirectoryResult<IamUser>> PutUserPermissionsBoundaryAsync(string accountId, string userName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        MutateAsync(async () =>
+        {
+            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
+            if (found is null)
+            {
+                return IamMessages.NoSuchUser(userName);
+            }
+
+            if (boundaryArn is not null && await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            {
+                return IamMessages.NotAttachable(boundaryArn);
+            }
+
+            var user = found.Value with { PermissionsBoundaryArn = boundaryArn };
+            var name = boundaryArn is null ? "DeleteUserPermissionsBoundary" : "PutUserPermissionsBoundary";
+            var changes = Audited(audit, name, accountId, new { userName, permissionsBoundary = boundaryArn }).Update(EntityKinds.Users, user, found.Version);
+            return Mutation<IamUser>.Write(changes, user);
+        }, cancellationToken);
+
+    /// <summary>Adds an attachment after checking the policy exists and the quota; the policy's row is touched so a
+    /// concurrent DeletePolicy conflicts.</summary>
+    private async Task<DirectoryResult<Attachment>> AttachAsync(IReadOnlyList<AttachedPolicy> current, string policyArn, string quotaName, CancellationToken cancellationToken)
+    {
+        var policy = await FindPolicyAsync(policyArn, cancellationToken).ConfigureAwait(false);
+        if (policy is null || !policy.Value.IsAttachable)
+        {
+            return IamMessages.NotAttachable(policyArn);
+        }
+
+        if (current.Any(p => p.PolicyArn == policyArn))
+        {
+            return DirectoryResult<Attachment>.Ok(new Attachment(current, null));
+        }
+
+        if (current.Count >= MaxAttachedPolicies)
+        {
+            return IamMessages.Quota(quotaName, MaxAttachedPolicies);
+        }
+
+        var attached = current.Append(new AttachedPolicy(policy.Value.PolicyName, policyArn)).ToList();
+        return DirectoryResult<Attachment>.Ok(new Attachment(attached, policy.Version == 0 ? null : policy));
+    }
+
+    private sealed record Attachment(IReadOnlyList<AttachedPolicy> Attached, Versioned<ManagedPolicy>? CustomerPolicy)
+    {
+        public void TouchPolicy(ChangeSet changes)
+        {
+            if (CustomerPolicy is { } p)
+            {
+                changes.Touch<ManagedPolicy>(EntityKinds.ManagedPolicies, p.Value.AccountId, EntityKinds.NameKey(p.Value.PolicyName), p.Version);
+            }
+        }
+    }
+}

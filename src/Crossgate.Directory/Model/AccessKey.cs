@@ -1,0 +1,19 @@
+namespace Crossgate.Directory.Model;
+
+/// <summary>A long-term access key of an IAM user (<c>AKIA…</c>); a user holds at most two.</summary>
+public sealed record AccessKey
+{
+    public required string AccountId { get; init; }
+
+    public required string UserName { get; init; }
+
+    public required string AccessKeyId { get; init; }
+
+    public required string SecretAccessKey { get; init; }
+
+    public AccessKeyStatus Status { get; init; } = AccessKeyStatus.Active;
+
+    public DateTimeOffset CreateDate { get; init; }
+
+    public DateTimeOffset? LastUsedDate { get; init; }
+}

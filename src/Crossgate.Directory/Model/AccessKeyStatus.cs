@@ -1,0 +1,7 @@
+namespace Crossgate.Directory.Model;
+
+public enum AccessKeyStatus
+{
+    Active,
+    Inactive,
+}

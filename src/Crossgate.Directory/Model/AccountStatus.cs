@@ -1,0 +1,9 @@
+namespace Crossgate.Directory.Model;
+
+/// <summary>Organizations' account states (the wire spells them upper case).</summary>
+public enum AccountStatus
+{
+    Active,
+    Suspended,
+    PendingClosure,
+}

@@ -1,0 +1,18 @@
+namespace Crossgate.Directory.Model;
+
+/// <summary>The root of an organization (<c>r-…</c>): the top of the OU tree and the first SCP/RCP level.</summary>
+public sealed record OrganizationRoot
+{
+    public required string Id { get; init; }
+
+    public required string OrganizationId { get; init; }
+
+    public required string Arn { get; init; }
+
+    public string Name { get; init; } = "Root";
+
+    /// <summary>Enabled policy types, e.g. <c>SERVICE_CONTROL_POLICY</c>, <c>RESOURCE_CONTROL_POLICY</c>.</summary>
+    public IReadOnlyList<string> PolicyTypes { get; init; } = [];
+
+    public IReadOnlyList<string> AttachedPolicyIds { get; init; } = [];
+}

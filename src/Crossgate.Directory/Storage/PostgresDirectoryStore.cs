@@ -1,0 +1,49 @@
+using System.Data;
+using System.Data.Common;
+using Crossgate.Directory.Storage.Sql;
+using Npgsql;
+
+namespace Crossgate.Directory.Storage;
+
+/// <summary>The shared store: PostgreSQL through Npgsql. Several Crossgate servers may use one database; the row
+/// versions checked in each transaction keep them consistent.</summary>
+public sealed class PostgresDirectoryStore : SqlDirectoryStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresDirectoryStore(NpgsqlDataSource dataSource, string description)
+        : base(PostgresDialect.Instance)
+    {
+        _dataSource = dataSource;
+        Description = description;
+    }
+
+    public override string Description { get; }
+
+    /// <summary>Connects and applies pending migrations.</summary>
+    public static async Task<PostgresDirectoryStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var store = new PostgresDirectoryStore(NpgsqlDataSource.Create(builder), $"postgres:{builder.Host}:{builder.Port}/{builder.Database}");
+        try
+        {
+            await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await store.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return store;
+    }
+
+    protected override async ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+
+    protected override async ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        // Read committed is enough: every conditional write re-checks the row version under the row lock.
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
+
+    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

@@ -1,0 +1,26 @@
+using System.Data.Common;
+
+namespace Crossgate.Directory.Storage.Sql;
+
+/// <summary>What differs between the SQL databases the directory runs on; the statements are otherwise shared.</summary>
+public abstract class SqlDialect
+{
+    /// <summary>Column type of entity keys; must sort the same way everywhere (byte order).</summary>
+    public abstract string KeyType { get; }
+
+    public abstract string JsonType { get; }
+
+    public abstract string AutoIncrementPrimaryKey { get; }
+
+    /// <summary>How a JSON text parameter is written into a JSON column.</summary>
+    public abstract string JsonParameter(string name);
+
+    /// <summary>How a JSON column is read back as text.</summary>
+    public abstract string JsonColumn(string column);
+
+    /// <summary>A statement run first in the migration transaction so that servers starting together migrate one
+    /// at a time; null when the transaction itself already serializes writers.</summary>
+    public abstract string? MigrationLock { get; }
+
+    public abstract bool IsUniqueViolation(DbException exception);
+}
