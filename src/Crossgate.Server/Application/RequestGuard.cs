@@ -1,0 +1,67 @@
+using Crossgate.Authorization;
+using Crossgate.Directory.Gathering;
+using Crossgate.Policies.Evaluation;
+using Crossgate.Server.Errors;
+using RequestContext = Crossgate.Server.Protocols.RequestContext;
+
+namespace Crossgate.Server.Application;
+
+/// <summary>Every call is decided by the engine for the calling principal before a handler changes anything. A
+/// refusal is AWS's error: <c>AccessDenied</c> (403) for STS and IAM, <c>AccessDeniedException</c> for
+/// Organizations.</summary>
+public sealed class RequestGuard(PolicyGatherer gatherer, TimeProvider time)
+{
+    /// <summary>The caller's gathered context, carried by the credential the request was signed with.</summary>
+    public static CallerContext CallerOf(RequestContext request) =>
+        request.Caller is DirectoryCredential credential
+            ? credential.CallerContext
+            : throw new InvalidOperationException("The request was not authenticated against the directory.");
+
+    /// <summary>Null when allowed; otherwise the error to return. <paramref name="resource"/> is the ARN the action
+    /// acts on (<c>*</c> when none); a role's trust policy is gathered when the resource is a role.</summary>
+    public async Task<(Decision Decision, AwsError? Error)> CheckAsync(
+        RequestContext request, string action, string resource, bool jsonService = false,
+        ContextKeys? context = null, string? externalId = null, string? roleSessionName = null,
+        IReadOnlyDictionary<string, string>? requestTags = null, CancellationToken cancellationToken = default)
+    {
+        var caller = CallerOf(request);
+        var gathered = await gatherer.GatherAsync(caller, resource, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!gathered.Success)
+        {
+            var error = gathered.Error!;
+            return (DeniedWithoutPolicies(), new AwsError(error.Code, error.Message, error.HttpStatus));
+        }
+
+        var keys = context ?? new ContextKeys();
+        if (request.SourceIp is { } ip)
+        {
+            keys.Set("aws:SourceIp", ip);
+        }
+
+        keys.Set("aws:SecureTransport", "false");
+        if (request.UserAgent is { } agent)
+        {
+            keys.Set("aws:UserAgent", agent);
+        }
+
+        keys.Set("aws:RequestedRegion", request.Region);
+        var authorization = gathered.Value!.Request(action, keys, time.GetUtcNow(), externalId, roleSessionName, requestTags);
+        var decision = Authorizer.Authorize(authorization, gathered.Value.Policies);
+        if (decision.IsAllowed)
+        {
+            return (decision, null);
+        }
+
+        return (decision, jsonService
+            ? new AwsError("AccessDeniedException", decision.Message!, 400)
+            : new AwsError("AccessDenied", decision.Message!, 403));
+    }
+
+    private static Decision DeniedWithoutPolicies() => new()
+    {
+        Outcome = EvalDecision.ImplicitDeny,
+        Layers = [],
+        MatchedStatements = [],
+        MissingContextKeys = [],
+    };
+}

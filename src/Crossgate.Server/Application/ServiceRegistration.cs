@@ -1,0 +1,13 @@
+using Crossgate.Server.Hosting;
+
+namespace Crossgate.Server.Application;
+
+/// <summary>Registers every STS, IAM and Organizations action the endpoint answers.</summary>
+public static class ServiceRegistration
+{
+    public static HandlerRegistry RegisterAll(HandlerRegistry registry, CrossgateServices services)
+    {
+        // Each service adds its handlers here (one line per service).
+        return registry;
+    }
+}
