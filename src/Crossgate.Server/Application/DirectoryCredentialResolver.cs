@@ -1,3 +1,4 @@
+using Crossgate.Directory;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Gathering;
 using Crossgate.Policies.Evaluation;
