@@ -80,6 +80,21 @@ public sealed class OrganizationsFlowTests
     }
 
     [Fact]
+    public async Task Create_account_with_a_taken_email_fails_in_its_status()
+    {
+        await using var server = await OrganizationsServer.StartAsync();
+        var before = (await server.CallAsync(server.Admin, "ListAccounts")).Ids("Accounts");
+
+        var reply = await server.CallAsync(server.Admin, "CreateAccount", """{"Email":"Target-B@example.com","AccountName":"Again"}""");
+
+        Assert.True(reply.Ok, reply.Text);
+        Assert.Equal("FAILED", reply.Str("CreateAccountStatus", "State"));
+        Assert.Equal("EMAIL_ALREADY_EXISTS", reply.Str("CreateAccountStatus", "FailureReason"));
+        Assert.False(reply.Body.GetProperty("CreateAccountStatus").TryGetProperty("AccountId", out _));
+        Assert.Equal(before, (await server.CallAsync(server.Admin, "ListAccounts")).Ids("Accounts"));
+    }
+
+    [Fact]
     public async Task Units_and_moving_accounts()
     {
         await using var server = await OrganizationsServer.StartAsync();
@@ -184,6 +199,37 @@ public sealed class OrganizationsFlowTests
         Assert.Equal("TargetNotFoundException", (await server.CallAsync(server.Admin, "AttachPolicy", $$"""{"PolicyId":"{{server.Ids.DenyLeaveScpId}}","TargetId":"{{ExampleOrganization.Outsider}}"}""")).ErrorType);
         Assert.Equal("InvalidInputException", (await server.CallAsync(server.Admin, "ListPolicies", """{"Filter":"NOT_A_TYPE"}""")).ErrorType);
         Assert.Equal("PolicyTypeNotAvailableForOrganizationException", (await server.CallAsync(server.Admin, "ListPolicies", """{"Filter":"TAG_POLICY"}""")).ErrorType);
+    }
+
+    [Fact]
+    public async Task The_last_scp_of_a_target_cannot_be_detached()
+    {
+        await using var server = await OrganizationsServer.StartAsync();
+
+        var reply = await server.CallAsync(server.Admin, "DetachPolicy", $$"""{"PolicyId":"p-FullAWSAccess","TargetId":"{{ExampleOrganization.TargetB}}"}""");
+
+        Assert.Equal("ConstraintViolationException", reply.ErrorType);
+        Assert.Equal("MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED", reply.Str("Reason"));
+
+        // With a second SCP attached, FullAWSAccess may go.
+        Assert.True((await server.CallAsync(server.Admin, "AttachPolicy", $$"""{"PolicyId":"{{server.Ids.DenyLeaveScpId}}","TargetId":"{{ExampleOrganization.TargetB}}"}""")).Ok);
+        var detached = await server.CallAsync(server.Admin, "DetachPolicy", $$"""{"PolicyId":"p-FullAWSAccess","TargetId":"{{ExampleOrganization.TargetB}}"}""");
+        Assert.True(detached.Ok, detached.Text);
+    }
+
+    [Fact]
+    public async Task Oversized_policies_violate_the_content_limit()
+    {
+        await using var server = await OrganizationsServer.StartAsync();
+        var statements = string.Join(",", Enumerable.Range(0, 80).Select(i => $$"""{"Sid":"Statement{{i}}","Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}"""));
+        var content = $$"""{"Version":"2012-10-17","Statement":[{{statements}}]}""";
+        Assert.True(content.Length > 5120);
+
+        var reply = await server.CallAsync(server.Admin, "CreatePolicy",
+            JsonSerializer.Serialize(new { Content = content, Description = "big", Name = "Big", Type = "SERVICE_CONTROL_POLICY" }));
+
+        Assert.Equal("ConstraintViolationException", reply.ErrorType);
+        Assert.Equal("POLICY_CONTENT_LIMIT_EXCEEDED", reply.Str("Reason"));
     }
 
     [Fact]

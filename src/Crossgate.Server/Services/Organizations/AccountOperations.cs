@@ -65,6 +65,13 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var organization = caller.Organization!;
+        if (await EmailTakenAsync(email, cancellationToken))
+        {
+            // AWS accepts the request and reports the failure in its status.
+            return JsonResponse.Ok(OrganizationsShapes.Wrapped("CreateAccountStatus", json =>
+                OrganizationsShapes.FailedCreateAccountStatus(json, CreateAccountRequestIds.ForFailure(), name, "EMAIL_ALREADY_EXISTS", services.Time.GetUtcNow())));
+        }
+
         var accountId = await NewAccountIdAsync(cancellationToken);
         var added = await services.Organizations.AddAccountAsync(organization.Id, accountId, name, email, cancellationToken: cancellationToken);
         if (!added.Success)
@@ -217,6 +224,12 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
 
         var moved = await services.Organizations.MoveAccountAsync(accountId, destinationId, cancellationToken);
         return moved.Success ? JsonResponse.Empty() : OrganizationsErrors.From(moved.Error);
+    }
+
+    private async Task<bool> EmailTakenAsync(string email, CancellationToken cancellationToken)
+    {
+        var accounts = await services.Store.ListAllAsync(EntityKinds.Accounts, EntityKinds.Global, cancellationToken);
+        return accounts.Any(a => string.Equals(a.Value.Email, email, StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>A fresh 12-digit account id (no leading zero) not yet in the store.</summary>

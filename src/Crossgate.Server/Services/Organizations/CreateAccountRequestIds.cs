@@ -11,6 +11,9 @@ internal static class CreateAccountRequestIds
 
     public static string For(string accountId) => "car-" + accountId + RandomNumberGenerator.GetString(Alphabet, 20);
 
+    /// <summary>An id for a request that failed at once; it names no account, so it is not found later.</summary>
+    public static string ForFailure() => "car-" + RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyz", 32);
+
     public static bool IsWellFormed(string id) =>
         id.StartsWith("car-", StringComparison.Ordinal) && id.Length is >= 12 and <= 36 && id.AsSpan(4).IndexOfAnyExcept(Alphabet) < 0;
 

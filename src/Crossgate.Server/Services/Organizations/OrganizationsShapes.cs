@@ -122,6 +122,18 @@ internal static class OrganizationsShapes
         json.WriteEndObject();
     }
 
+    public static void FailedCreateAccountStatus(Utf8JsonWriter json, string requestId, string accountName, string failureReason, DateTimeOffset at)
+    {
+        json.WriteStartObject();
+        json.WriteString("Id", requestId);
+        json.WriteString("AccountName", accountName);
+        json.WriteString("State", "FAILED");
+        JsonProtocol.WriteTimestamp(json, "RequestedTimestamp", at);
+        JsonProtocol.WriteTimestamp(json, "CompletedTimestamp", at);
+        json.WriteString("FailureReason", failureReason);
+        json.WriteEndObject();
+    }
+
     /// <summary>Writes <c>{"Name":[…],"NextToken":…}</c>.</summary>
     public static Action<Utf8JsonWriter> List<T>(string name, IReadOnlyList<T> items, string? nextToken, Action<Utf8JsonWriter, T> write) => json =>
     {

@@ -151,6 +151,12 @@ internal sealed class PolicyOperations(CrossgateServices services, Organizations
         }
 
         var organizationId = caller.Organization!.Id;
+        if (!attach && await WouldLeaveNoneOfItsTypeAsync(organizationId, policy!, targetId, cancellationToken))
+        {
+            return OrganizationsErrors.ConstraintViolation("MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED",
+                "You attempted to detach a policy from an entity that would cause the entity to have fewer than the minimum number of policies of a certain type required.");
+        }
+
         var changed = attach
             ? await services.Organizations.AttachPolicyAsync(organizationId, policy!.Id, targetId, cancellationToken)
             : await services.Organizations.DetachPolicyAsync(organizationId, policy!.Id, targetId, cancellationToken);
@@ -224,6 +230,32 @@ internal sealed class PolicyOperations(CrossgateServices services, Organizations
         }
 
         return (caller, policy, policy is null ? OrganizationsErrors.PolicyNotFound() : null);
+    }
+
+    /// <summary>AWS keeps at least one SCP (and RCP) on every root, OU and account: detaching the last is refused.</summary>
+    private async Task<bool> WouldLeaveNoneOfItsTypeAsync(string organizationId, OrganizationPolicy policy, string targetId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string>? attached = targetId switch
+        {
+            _ when targetId.StartsWith("r-", StringComparison.Ordinal) => (await services.Store.GetRootAsync(organizationId, targetId, cancellationToken))?.Value.AttachedPolicyIds,
+            _ when targetId.StartsWith("ou-", StringComparison.Ordinal) => (await services.Store.GetOrganizationalUnitAsync(organizationId, targetId, cancellationToken))?.Value.AttachedPolicyIds,
+            _ => (await services.Store.GetAccountAsync(targetId, cancellationToken))?.Value is { } account && account.OrganizationId == organizationId ? account.AttachedPolicyIds : null,
+        };
+        if (attached is null || !attached.Contains(policy.Id))
+        {
+            return false; // the directory answers TargetNotFound / PolicyNotAttached
+        }
+
+        var sameType = 0;
+        foreach (var id in attached)
+        {
+            if ((await services.Store.GetOrganizationPolicyAsync(organizationId, id, cancellationToken))?.Value.Type == policy.Type)
+            {
+                sameType++;
+            }
+        }
+
+        return sameType <= 1;
     }
 
     private static string TargetArn(OrganizationsCaller caller, string targetId) =>
