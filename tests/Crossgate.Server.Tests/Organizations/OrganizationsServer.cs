@@ -35,8 +35,7 @@ public sealed class OrganizationsServer : IAsyncDisposable
 
     public ExampleOrganizationIds Ids { get; }
 
-    /// <summary>The SQLite folder, for <c>crossgate trail --data</c>.</summary>
-    public string DataFolder => _folder;
+    public Uri BaseAddress => _server.BaseAddress;
 
     /// <summary>bob: an administrator in the management account.</summary>
     public Caller Admin { get; private set; } = null!;
