@@ -100,12 +100,43 @@ public sealed class AuditTrailTests
         Assert.Equal("AKIAUNKNOWNKEY000000", identity.GetProperty("accessKeyId").GetString());
     }
 
-    /// <summary>The observer runs once the answer is written, so the event may land just after the client has it.</summary>
+    [Fact]
+    public async Task Concurrent_requests_are_all_recorded_once()
+    {
+        await using var server = await OrganizationsServer.StartAsync();
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            server.CallAsync(i % 2 == 0 ? server.Admin : server.Unprivileged, "DescribeOrganization")));
+
+        var events = await EventsAsync(server, e => e.EventName == "DescribeOrganization", replies.Length);
+        Assert.Equal(replies.Select(r => r.RequestId).Order(), events.Select(e => e.RequestId).Order());
+        Assert.Equal(20, events.Count(e => e.ErrorCode == "AccessDeniedException"));
+    }
+
+    [Fact]
+    public async Task Disposing_the_observer_writes_what_is_queued()
+    {
+        await using var server = await OrganizationsServer.StartAsync();
+        await using var observer = new Crossgate.Server.Services.Audit.AuditTrailObserver(server.Store);
+        var record = new Crossgate.Server.Hosting.RequestRecord("req-dispose", DateTimeOffset.UtcNow, "sts", "GetCallerIdentity", "AKIAEXAMPLE",
+            null, "127.0.0.1", "test", 403, null) { Region = "eu-west-1" };
+
+        await observer.OnCompletedAsync(record, CancellationToken.None);
+        await observer.DisposeAsync();
+
+        var recorded = Assert.Single(await server.Store.QueryAuditAsync(new AuditQuery { MaxResults = 1000 }), e => e.RequestId == "req-dispose");
+        Assert.Equal("eu-west-1", recorded.AwsRegion);
+        Assert.Equal("sts.amazonaws.com", recorded.EventSource);
+    }
+
+    /// <summary>The observer runs once the answer is written and writes in the background, so events land just after
+    /// the client has its answer: flush first.</summary>
     private static async Task<IReadOnlyList<AuditEvent>> EventsAsync(OrganizationsServer server, Func<AuditEvent, bool> match, int atLeast)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
+            await server.Audit.FlushAsync();
             var events = (await server.Store.QueryAuditAsync(new AuditQuery { MaxResults = 1000 })).Where(match).ToList();
             if (events.Count >= atLeast || DateTime.UtcNow > deadline)
             {

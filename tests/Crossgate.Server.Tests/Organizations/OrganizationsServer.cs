@@ -20,9 +20,10 @@ public sealed class OrganizationsServer : IAsyncDisposable
     private readonly string _folder;
     private readonly ServerFixture _server;
 
-    private OrganizationsServer(string folder, IDirectoryStore store, CrossgateServices services, ServerFixture server, ExampleOrganizationIds ids)
+    private OrganizationsServer(string folder, IDirectoryStore store, CrossgateServices services, ServerFixture server, ExampleOrganizationIds ids, AuditTrailObserver audit)
     {
         _folder = folder;
+        Audit = audit;
         Store = store;
         Services = services;
         _server = server;
@@ -30,6 +31,8 @@ public sealed class OrganizationsServer : IAsyncDisposable
     }
 
     public IDirectoryStore Store { get; }
+
+    public AuditTrailObserver Audit { get; }
 
     public CrossgateServices Services { get; }
 
@@ -56,11 +59,12 @@ public sealed class OrganizationsServer : IAsyncDisposable
         var store = await SqliteDirectoryStore.OpenAsync(Path.Combine(folder, SqliteDirectoryStore.FileName));
         var ids = (await ExampleOrganization.CreateAsync(store)).GetValueOrThrow();
         var services = new CrossgateServices(store);
+        var audit = new AuditTrailObserver(store);
         var server = await ServerFixture.StartAsync(
             new DirectoryCredentialResolver(services),
             registry => OrganizationsService.Register(registry, services),
-            observers: [new AuditTrailObserver(store)]);
-        var result = new OrganizationsServer(folder, store, services, server, ids);
+            observers: [audit]);
+        var result = new OrganizationsServer(folder, store, services, server, ids, audit);
         result.Admin = await result.KeyAsync(ExampleOrganization.Management, "bob");
         result.Unprivileged = await result.KeyAsync(ExampleOrganization.Management, "alex");
         result.MemberAdmin = await result.CreateAdminAsync(ExampleOrganization.TargetB, "ops");
@@ -104,6 +108,7 @@ public sealed class OrganizationsServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _server.DisposeAsync();
+        await Audit.DisposeAsync();
         await Store.DisposeAsync();
         try
         {

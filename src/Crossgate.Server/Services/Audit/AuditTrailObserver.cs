@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Crossgate.Directory;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
@@ -7,12 +8,55 @@ using Crossgate.Server.Protocols.Json;
 
 namespace Crossgate.Server.Services.Audit;
 
-/// <summary>Appends every answered request, allowed, denied or failed, to the store's audit trail as a
-/// CloudTrail-like event. Pass it to <see cref="CrossgateServer.Create"/> as an observer.</summary>
-public sealed class AuditTrailObserver(IDirectoryStore store) : IRequestObserver
+/// <summary>
+/// Appends every answered request, allowed, denied or failed, to the store's audit trail as a CloudTrail-like
+/// event. Pass it to <see cref="CrossgateServer.Create"/> as an observer and dispose it after the server stops.
+/// Events are queued and written by one background writer in batches (one transaction each), so that a durable
+/// commit per request does not cap throughput; a full queue makes requests wait rather than drop events.
+/// </summary>
+public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 {
-    public async ValueTask OnCompletedAsync(RequestRecord record, CancellationToken cancellationToken) =>
-        await store.CommitAsync(new ChangeSet().Append(EventOf(record)), cancellationToken).ConfigureAwait(false);
+    private const int QueueCapacity = 10_000;
+    private const int MaxBatch = 512;
+
+    private readonly IDirectoryStore _store;
+    private readonly Action<Exception>? _onWriteError;
+    private readonly Channel<AuditEvent> _queue =
+        Channel.CreateBounded<AuditEvent>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Task _writer;
+    private long _queued;
+    private long _handled;
+
+    /// <param name="onWriteError">Told when a batch could not be written (the events are lost); e.g. a logger.</param>
+    public AuditTrailObserver(IDirectoryStore store, Action<Exception>? onWriteError = null)
+    {
+        _store = store;
+        _onWriteError = onWriteError;
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    public async ValueTask OnCompletedAsync(RequestRecord record, CancellationToken cancellationToken)
+    {
+        await _queue.Writer.WriteAsync(EventOf(record), cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _queued);
+    }
+
+    /// <summary>Waits until every event queued before the call has been written (or failed).</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken = default)
+    {
+        var target = Interlocked.Read(ref _queued);
+        while (Interlocked.Read(ref _handled) < target && !_writer.IsCompleted)
+        {
+            await Task.Delay(5, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Stops accepting events and writes the ones still queued.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
 
     public static AuditEvent EventOf(RequestRecord record) => new()
     {
@@ -26,9 +70,36 @@ public sealed class AuditTrailObserver(IDirectoryStore store) : IRequestObserver
         SourceIpAddress = record.SourceIp,
         UserAgent = record.UserAgent,
         RequestParameters = record.Parameters,
+
         // The code as the client saw it: JSON services rename some of the front door's codes.
         ErrorCode = record.Error is null ? null : record.Service == AwsService.Organizations.SigningName ? JsonErrorCodes.For(record.Error.Code) : record.Error.Code,
         ErrorMessage = record.Error?.Message,
         RequestId = record.RequestId,
     };
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _queue.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            var changes = new ChangeSet();
+            var count = 0;
+            while (count < MaxBatch && reader.TryRead(out var auditEvent))
+            {
+                changes.Append(auditEvent);
+                count++;
+            }
+
+            try
+            {
+                await _store.CommitAsync(changes).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                _onWriteError?.Invoke(ex);
+            }
+
+            Interlocked.Add(ref _handled, count);
+        }
+    }
 }
