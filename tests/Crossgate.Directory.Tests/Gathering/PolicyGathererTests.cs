@@ -179,6 +179,21 @@ public sealed class PolicyGathererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Active_user_keys_resolve_to_the_user_and_inactive_ones_are_refused()
+    {
+        var iam = new IamDirectory(_example.Store);
+        var key = (await iam.CreateAccessKeyAsync(Management, "bob")).Value!;
+
+        var active = await Gatherer.ForAccessKeyAsync(key.AccessKeyId, DateTimeOffset.UtcNow);
+        await iam.UpdateAccessKeyAsync(Management, "bob", key.AccessKeyId, Model.AccessKeyStatus.Inactive);
+        var inactive = await Gatherer.ForAccessKeyAsync(key.AccessKeyId, DateTimeOffset.UtcNow);
+
+        Assert.Equal("arn:aws:iam::111111111111:user/bob", active.Value!.Principal.Arn);
+        Assert.False(active.Value.Principal.UsesTemporaryCredentials);
+        Assert.Equal("InvalidClientTokenId", inactive.Error!.Code);
+    }
+
+    [Fact]
     public async Task Compiled_policies_are_cached_and_recompiled_after_a_change()
     {
         var iam = new IamDirectory(_example.Store);
