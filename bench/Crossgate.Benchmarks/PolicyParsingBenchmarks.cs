@@ -1,17 +1,23 @@
 using System.Text;
 using BenchmarkDotNet.Attributes;
 using Crossgate.Policies;
+using Crossgate.Policies.Evaluation;
 
 namespace Crossgate.Benchmarks;
 
 /// <summary>Parsing cost of typical documents: the platform's 3-statement identity policy and a
-/// 50-statement policy like a full permission-group set (seed 004).</summary>
+/// 50-statement policy like a full permission-group set (seed 004); a role trust policy with Principal and
+/// Condition; and parse + compile, which is what <c>crossgate simulate</c> pays per policy.</summary>
 [MemoryDiagnoser]
 public class PolicyParsingBenchmarks
 {
     private string _threeStatements = string.Empty;
     private string _fiftyStatements = string.Empty;
     private byte[] _fiftyStatementsUtf8 = [];
+    private PolicyDocument _threeStatementsDocument = null!;
+
+    private const string TrustPolicy =
+        """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam::111122223333:root","arn:aws:iam::444455556666:role/ci/Deployer"]},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"crossgate-7"},"Bool":{"aws:MultiFactorAuthPresent":"true"}}},{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":["sts:AssumeRole","sts:TagSession"]}]}""";
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +29,13 @@ public class PolicyParsingBenchmarks
         {
             throw new InvalidOperationException("benchmark documents must be valid");
         }
+
+        if (!PolicyParser.Parse(TrustPolicy, PolicyKind.Trust).Success)
+        {
+            throw new InvalidOperationException("benchmark trust policy must be valid");
+        }
+
+        _threeStatementsDocument = PolicyParser.Parse(_threeStatements, PolicyKind.Identity).Document!;
     }
 
     [Benchmark(Baseline = true)]
@@ -33,6 +46,19 @@ public class PolicyParsingBenchmarks
 
     [Benchmark]
     public PolicyParseResult FiftyStatementsUtf8() => PolicyParser.Parse(_fiftyStatementsUtf8, PolicyKind.Identity);
+
+    [Benchmark]
+    public PolicyParseResult TrustPolicyParse() => PolicyParser.Parse(TrustPolicy, PolicyKind.Trust);
+
+    [Benchmark]
+    public CompiledPolicy ThreeStatementsCompileOnly() => CompiledPolicy.Compile(_threeStatementsDocument);
+
+    [Benchmark]
+    public CompiledPolicy ThreeStatementsParseAndCompile() =>
+        CompiledPolicy.Compile(PolicyParser.Parse(_threeStatements, PolicyKind.Identity).Document!);
+
+    [Benchmark]
+    public CompiledPolicy TrustPolicyParseAndCompile() => CompiledPolicy.Compile(PolicyParser.Parse(TrustPolicy, PolicyKind.Trust).Document!);
 
     private static string Document(int statements)
     {

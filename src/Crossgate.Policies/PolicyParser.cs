@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Crossgate.Policies.Parsing;
 
@@ -6,9 +7,13 @@ namespace Crossgate.Policies;
 /// <summary>Turns policy JSON into a <see cref="PolicyDocument"/> or AWS's refusal. Never throws.</summary>
 public static class PolicyParser
 {
-    public static PolicyParseResult Parse(string json, PolicyKind kind) => Parse(json, new PolicyParseOptions(kind));
+    // Options are immutable, so the plain ones are shared rather than made for every call.
+    private static readonly PolicyParseOptions[] PlainOptions =
+        Enum.GetValues<PolicyKind>().Select(kind => new PolicyParseOptions(kind)).ToArray();
 
-    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyKind kind) => Parse(utf8Json, new PolicyParseOptions(kind));
+    public static PolicyParseResult Parse(string json, PolicyKind kind) => Parse(json, Plain(kind));
+
+    public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyKind kind) => Parse(utf8Json, Plain(kind));
 
     public static PolicyParseResult Parse(string json, PolicyParseOptions options)
     {
@@ -23,8 +28,18 @@ public static class PolicyParser
             return PolicyParseResult.Fail(tooLarge);
         }
 
+        // The UTF-8 copy lives only while reading (every kept string is copied out), so it is pooled.
         // Lone surrogates become U+FFFD here rather than throwing; AWS would refuse such text anyway.
-        return ParseChecked(Encoding.UTF8.GetBytes(json), options);
+        var buffer = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(json.Length));
+        try
+        {
+            var length = Encoding.UTF8.GetBytes(json, buffer);
+            return ParseChecked(buffer.AsMemory(0, length), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     public static PolicyParseResult Parse(ReadOnlySpan<byte> utf8Json, PolicyParseOptions options)
@@ -35,8 +50,21 @@ public static class PolicyParser
             return PolicyParseResult.Fail(tooLarge);
         }
 
-        return ParseChecked(utf8Json.ToArray(), options);
+        // JsonDocument reads from memory, not a span: copy into a pooled buffer held only while reading.
+        var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
+        try
+        {
+            utf8Json.CopyTo(buffer);
+            return ParseChecked(buffer.AsMemory(0, utf8Json.Length), options);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    private static PolicyParseOptions Plain(PolicyKind kind) =>
+        (uint)kind < (uint)PlainOptions.Length && PlainOptions[(int)kind].Kind == kind ? PlainOptions[(int)kind] : new PolicyParseOptions(kind);
 
     private static PolicyParseResult ParseChecked(ReadOnlyMemory<byte> utf8Json, PolicyParseOptions options)
     {

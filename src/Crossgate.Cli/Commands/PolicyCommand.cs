@@ -10,6 +10,7 @@ internal static class PolicyCommand
         var command = new Command("policy", "Validate IAM policies and explore AWS actions.");
         command.Subcommands.Add(PolicyValidateCommand.Build());
         command.Subcommands.Add(PolicyExpandCommand.Build());
+        command.Subcommands.Add(PolicyTightenCommand.Build());
         return command;
     }
 }

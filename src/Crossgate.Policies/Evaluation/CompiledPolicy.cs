@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 
 namespace Crossgate.Policies.Evaluation;
 
@@ -15,13 +16,14 @@ public sealed class CompiledPolicy
     public static CompiledPolicy Compile(PolicyDocument document, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(document);
-        var statements = ImmutableArray.CreateBuilder<CompiledStatement>(document.Statements.Length);
-        foreach (var statement in document.Statements)
+        var source = document.Statements;
+        var statements = new CompiledStatement[source.Length];
+        for (var i = 0; i < statements.Length; i++)
         {
-            statements.Add(CompiledStatement.Compile(statement, document.SupportsPolicyVariables));
+            statements[i] = CompiledStatement.Compile(source[i], document.SupportsPolicyVariables);
         }
 
-        return new CompiledPolicy { Document = document, Name = name, Statements = statements.MoveToImmutable() };
+        return new CompiledPolicy { Document = document, Name = name, Statements = ImmutableCollectionsMarshal.AsImmutableArray(statements) };
     }
 
     /// <summary>The same compiled statements under another name (the statements are immutable and shared).</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Crossgate.Policies.Conditions;
 using Crossgate.Policies.Matching;
 
@@ -106,13 +107,25 @@ public sealed class CompiledStatement
     {
         public Compiled(Statement statement, bool variables)
         {
+            // Loops rather than LINQ: compiling runs once per policy per simulated scenario, so it stays lean too.
             AllActions = statement.Actions.Contains("*");
-            Actions = statement.Actions.ToArray();
-            Resources = statement.Resources
-                .Select(r => ArnPattern.Compile(r, variables, variablesInResourcePartOnly: true))
-                .ToArray();
+
+            // Shared with the immutable statement: nothing writes to it.
+            Actions = ImmutableCollectionsMarshal.AsArray(statement.Actions) ?? [];
+            var resources = statement.Resources;
+            Resources = resources.IsDefaultOrEmpty ? [] : new ArnPattern[resources.Length];
+            for (var i = 0; i < Resources.Length; i++)
+            {
+                Resources[i] = ArnPattern.Compile(resources[i], variables, variablesInResourcePartOnly: true);
+            }
+
             Principal = statement.Principal is null ? null : PrincipalMatcher.Compile(statement.Principal, statement.IsNotPrincipal);
-            Conditions = statement.Condition.Conditions.Select(c => ConditionCompiler.Compile(c, variables)).ToArray();
+            var conditions = statement.Condition.Conditions;
+            Conditions = conditions.IsDefaultOrEmpty ? [] : new CompiledCondition[conditions.Length];
+            for (var i = 0; i < Conditions.Length; i++)
+            {
+                Conditions[i] = ConditionCompiler.Compile(conditions[i], variables);
+            }
         }
 
         public bool AllActions { get; }

@@ -4,44 +4,44 @@ namespace Crossgate.Policies.Parsing;
 /// exactly one colon and a vendor made of letters, digits, '-' and '.' (aws-iam-semantics.md §2.2).</summary>
 internal static class ActionSyntax
 {
-    public static void Check(string action, string path, PolicyErrorList errors)
+    /// <summary>AWS's refusal of the entry, or null when it is well formed.</summary>
+    public static string? Problem(string action)
     {
         if (action == "*")
         {
-            return;
+            return null;
         }
 
         var colon = action.IndexOf(':');
         if (colon < 0)
         {
-            errors.Malformed(PolicyMessages.ActionNeedsVendor, path);
-            return;
+            return PolicyMessages.ActionNeedsVendor;
         }
 
         if (action.IndexOf(':', colon + 1) >= 0)
         {
-            errors.Malformed(PolicyMessages.ActionOneColon, path);
-            return;
+            return PolicyMessages.ActionOneColon;
         }
 
         var vendor = action.AsSpan(0, colon);
         if (vendor is "*")
         {
-            return;
+            return null;
         }
 
         foreach (var c in vendor)
         {
             if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '.')
             {
-                errors.Malformed(PolicyMessages.InvalidVendor(vendor.ToString()), path);
-                return;
+                return PolicyMessages.InvalidVendor(vendor.ToString());
             }
         }
 
         if (vendor.IsEmpty)
         {
-            errors.Malformed(PolicyMessages.ActionNeedsVendor, path);
+            return PolicyMessages.ActionNeedsVendor;
         }
+
+        return null;
     }
 }

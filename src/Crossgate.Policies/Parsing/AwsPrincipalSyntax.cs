@@ -63,26 +63,45 @@ internal static class AwsPrincipalSyntax
 
     private static bool IsPrincipalArn(string value)
     {
-        // arn:<partition>:<iam|sts>::<account>:<resource>
-        var parts = value.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[1].Length == 0 || parts[3].Length != 0 || !IsAccountId(parts[4]))
+        // arn:<partition>:<iam|sts>::<account>:<resource>, taken apart without allocating.
+        ReadOnlySpan<char> rest = value;
+        if (!NextPart(ref rest, out var arn) || arn is not "arn"
+            || !NextPart(ref rest, out var partition) || partition.IsEmpty
+            || !NextPart(ref rest, out var service)
+            || !NextPart(ref rest, out var region) || !region.IsEmpty
+            || !NextPart(ref rest, out var account) || !IsAccountId(account))
         {
             return false;
         }
 
-        var resource = parts[5];
-        return parts[2] switch
+        var resource = rest;
+        return service switch
         {
-            "iam" => resource == "root" || HasNamedTail(resource, "user/") || HasNamedTail(resource, "role/"),
+            "iam" => resource is "root" || HasNamedTail(resource, "user/") || HasNamedTail(resource, "role/"),
             "sts" => IsAssumedRole(resource) || HasNamedTail(resource, "federated-user/"),
             _ => false,
         };
     }
 
-    private static bool HasNamedTail(string resource, string prefix) =>
-        resource.StartsWith(prefix, StringComparison.Ordinal) && resource.Length > prefix.Length && !resource.EndsWith('/');
+    /// <summary>Splits off the text before the next colon; false when no colon is left.</summary>
+    private static bool NextPart(ref ReadOnlySpan<char> rest, out ReadOnlySpan<char> part)
+    {
+        var colon = rest.IndexOf(':');
+        if (colon < 0)
+        {
+            part = default;
+            return false;
+        }
 
-    private static bool IsAssumedRole(string resource)
+        part = rest[..colon];
+        rest = rest[(colon + 1)..];
+        return true;
+    }
+
+    private static bool HasNamedTail(ReadOnlySpan<char> resource, string prefix) =>
+        resource.StartsWith(prefix, StringComparison.Ordinal) && resource.Length > prefix.Length && resource[^1] != '/';
+
+    private static bool IsAssumedRole(ReadOnlySpan<char> resource)
     {
         const string prefix = "assumed-role/";
         if (!resource.StartsWith(prefix, StringComparison.Ordinal))
@@ -90,7 +109,7 @@ internal static class AwsPrincipalSyntax
             return false;
         }
 
-        var rest = resource.AsSpan(prefix.Length);
+        var rest = resource[prefix.Length..];
         var slash = rest.IndexOf('/');
         return slash > 0 && slash < rest.Length - 1 && rest[(slash + 1)..].IndexOf('/') < 0;
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Crossgate.Policies.Parsing;
@@ -7,90 +8,138 @@ namespace Crossgate.Policies.Parsing;
 /// <see cref="ConditionBlock"/>. Numbers and booleans become their JSON text, as AWS compares text.</summary>
 internal static class ConditionReader
 {
-    public static ConditionBlock Read(JsonElement value, string path, PolicyErrorList errors)
+    /// <param name="location">The Condition element's location.</param>
+    public static ConditionBlock Read(JsonElement value, ref JsonLocation location, PolicyErrorList errors)
     {
         if (value.ValueKind != JsonValueKind.Object)
         {
-            errors.Malformed(PolicyMessages.SyntaxErrors, path);
+            errors.Malformed(PolicyMessages.SyntaxErrors, location);
             return ConditionBlock.Empty;
         }
 
-        var conditions = ImmutableArray.CreateBuilder<Condition>();
-        foreach (var opMember in JsonMembers.Read(value, path, errors))
+        var operators = DuplicateMembers.Check(value, ref location, errors);
+        var conditions = new Condition[CountKeys(value)];
+        var count = 0;
+        var opIndex = 0;
+        foreach (var opMember in value.EnumerateObject())
         {
-            var opPath = JsonPath.Property(path, opMember.Name);
-            if (opMember.Value.ValueKind != JsonValueKind.Object)
+            if (operators.IsDuplicate(opIndex++))
             {
-                errors.Malformed(PolicyMessages.SyntaxErrors, opPath);
                 continue;
             }
 
-            var keys = JsonMembers.Read(opMember.Value, opPath, errors);
-            if (!ConditionOperator.TryParse(opMember.Name, out var op))
-            {
-                // IAM tolerates an unknown operator only when it carries no keys.
-                if (!keys.IsEmpty)
-                {
-                    errors.Malformed(PolicyMessages.SyntaxErrors, opPath);
-                }
+            var opName = opMember.Name;
+            location.Push(opName);
+            ReadOperator(opMember.Value, opName, ref location, errors, conditions, ref count);
+            location.Pop();
+        }
 
+        if (count == 0)
+        {
+            return ConditionBlock.Empty;
+        }
+
+        if (count != conditions.Length)
+        {
+            Array.Resize(ref conditions, count);
+        }
+
+        return new ConditionBlock(ImmutableCollectionsMarshal.AsImmutableArray(conditions));
+    }
+
+    private static void ReadOperator(JsonElement keys, string opName, ref JsonLocation location, PolicyErrorList errors,
+        Condition[] conditions, ref int count)
+    {
+        if (keys.ValueKind != JsonValueKind.Object)
+        {
+            errors.Malformed(PolicyMessages.SyntaxErrors, location);
+            return;
+        }
+
+        var members = DuplicateMembers.Check(keys, ref location, errors);
+        var keyCount = keys.GetPropertyCount();
+        if (!ConditionOperator.TryParse(opName, out var op))
+        {
+            // IAM tolerates an unknown operator only when it carries no keys.
+            if (keyCount > 0)
+            {
+                errors.Malformed(PolicyMessages.SyntaxErrors, location);
+            }
+
+            return;
+        }
+
+        var keyIndex = 0;
+        foreach (var keyMember in keys.EnumerateObject())
+        {
+            if (members.IsDuplicate(keyIndex++))
+            {
                 continue;
             }
 
-            foreach (var keyMember in keys)
+            var key = keyMember.Name;
+            location.Push(key);
+            if (!HasVendor(key))
             {
-                var keyPath = JsonPath.Property(opPath, keyMember.Name);
-                if (!HasVendor(keyMember.Name))
-                {
-                    errors.Malformed(PolicyMessages.ActionNeedsVendor, keyPath);
-                    continue;
-                }
+                errors.Malformed(PolicyMessages.ActionNeedsVendor, location);
+            }
+            else if (ReadValues(keyMember.Value, ref location, errors) is { } values)
+            {
+                conditions[count++] = new Condition(op, key, ImmutableCollectionsMarshal.AsImmutableArray(values));
+            }
 
-                var values = ReadValues(keyMember.Value, keyPath, errors);
-                if (!values.IsDefault)
-                {
-                    conditions.Add(new Condition(op, keyMember.Name, values));
-                }
+            location.Pop();
+        }
+    }
+
+    /// <summary>An upper bound on the conditions: every key of every operator object.</summary>
+    private static int CountKeys(JsonElement condition)
+    {
+        var count = 0;
+        foreach (var opMember in condition.EnumerateObject())
+        {
+            if (opMember.Value.ValueKind == JsonValueKind.Object)
+            {
+                count += opMember.Value.GetPropertyCount();
             }
         }
 
-        return conditions.Count == 0 ? ConditionBlock.Empty : new ConditionBlock(conditions.ToImmutable());
+        return count;
     }
 
     // Keys are "vendor:name"; vendors may be OIDC issuers with dots and slashes, and tag keys may hold more colons.
     private static bool HasVendor(string key) => key.IndexOf(':') > 0;
 
-    private static ImmutableArray<string> ReadValues(JsonElement value, string path, PolicyErrorList errors)
+    /// <summary>The values as text, or null when one is not a scalar (only the first such one is reported).</summary>
+    private static string[]? ReadValues(JsonElement value, ref JsonLocation location, PolicyErrorList errors)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            return TryScalar(value, out var single) ? ImmutableArray.Create(single) : Refuse(path, errors);
+            if (TryScalar(value, out var single))
+            {
+                return [single];
+            }
+
+            errors.Malformed(PolicyMessages.SyntaxErrors, location);
+            return null;
         }
 
-        var values = ImmutableArray.CreateBuilder<string>(value.GetArrayLength());
+        var values = new string[value.GetArrayLength()];
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
-            if (TryScalar(item, out var text))
+            if (!TryScalar(item, out values[index]))
             {
-                values.Add(text);
-            }
-            else
-            {
-                errors.Malformed(PolicyMessages.SyntaxErrors, JsonPath.Index(path, index));
-                return default;
+                location.Push(index);
+                errors.Malformed(PolicyMessages.SyntaxErrors, location);
+                location.Pop();
+                return null;
             }
 
             index++;
         }
 
-        return values.ToImmutable();
-    }
-
-    private static ImmutableArray<string> Refuse(string path, PolicyErrorList errors)
-    {
-        errors.Malformed(PolicyMessages.SyntaxErrors, path);
-        return default;
+        return values;
     }
 
     private static bool TryScalar(JsonElement value, out string text)

@@ -9,7 +9,7 @@ internal sealed class IdentityPolicyValidator : PolicyKindValidator
     protected override void ValidateStatement(Statement statement, StatementLayout layout, PolicyErrorList errors)
     {
         RequireAlphanumericSid(statement, layout, errors);
-        if (layout.PrincipalPath is not null)
+        if (layout.HasPrincipal)
         {
             errors.Malformed(PolicyMessages.ShouldNotSpecifyPrincipal, layout.PrincipalPath);
         }

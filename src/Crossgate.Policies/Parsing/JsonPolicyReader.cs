@@ -1,18 +1,13 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Crossgate.Policies.Parsing;
 
-/// <summary>The document as read, before kind rules: the statements that read cleanly and where each one sits.</summary>
-internal sealed record PolicyReadResult(
-    string? Version,
-    string? Id,
-    bool HasVersion,
-    ImmutableArray<Statement> Statements,
-    ImmutableArray<StatementLayout> Layouts);
-
 /// <summary>Reads policy JSON with System.Text.Json into statements, applying the kind-independent grammar
-/// (aws-iam-semantics.md §2.1). Malformed JSON of any sort is "Syntax errors in policy.", never an exception.</summary>
+/// (aws-iam-semantics.md §2.1). Malformed JSON of any sort is "Syntax errors in policy.", never an exception.
+/// Clean documents are read by <see cref="CleanPolicyReader"/>; this exact reading, which keeps the tree and the
+/// location of every element, runs only when that one gives up, and reports each fault where it is.</summary>
 internal static class JsonPolicyReader
 {
     // Real policies nest five levels deep at most; the cap keeps hostile input from exhausting the stack.
@@ -25,6 +20,7 @@ internal static class JsonPolicyReader
         CommentHandling = JsonCommentHandling.Disallow,
     };
 
+    /// <summary>Reads the document; <paramref name="utf8Json"/> need only stay unchanged until this returns.</summary>
     public static PolicyReadResult? Read(ReadOnlyMemory<byte> utf8Json, PolicyErrorList errors)
     {
         // JsonDocument defers UTF-8 checks inside strings until they are read; check the whole text up front.
@@ -32,6 +28,12 @@ internal static class JsonPolicyReader
         {
             errors.Malformed(PolicyMessages.SyntaxErrors, JsonPath.Root);
             return null;
+        }
+
+        // Nearly every document is clean and reads in one pass; any doubt means the exact reading below.
+        if (CleanPolicyReader.TryRead(utf8Json.Span) is { } clean)
+        {
+            return clean;
         }
 
         JsonDocument document;
@@ -73,45 +75,51 @@ internal static class JsonPolicyReader
             return null;
         }
 
+        var location = default(JsonLocation);
         string? version = null;
         string? id = null;
         var hasVersion = false;
         JsonElement? statementElement = null;
-        foreach (var member in JsonMembers.Read(root, JsonPath.Root, errors))
+        var members = DuplicateMembers.Check(root, ref location, errors);
+        var index = 0;
+        foreach (var member in root.EnumerateObject())
         {
-            var path = JsonPath.Property(JsonPath.Root, member.Name);
-            switch (member.Name)
+            if (members.IsDuplicate(index++))
             {
-                case "Version":
-                    hasVersion = true;
-                    if (member.Value.ValueKind == JsonValueKind.String
-                        && (member.Value.ValueEquals(PolicyDocument.CurrentVersion) || member.Value.ValueEquals(PolicyDocument.LegacyVersion)))
-                    {
-                        version = member.Value.GetString();
-                    }
-                    else
-                    {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, path);
-                    }
+                continue;
+            }
 
-                    break;
-                case "Id":
-                    if (member.Value.ValueKind == JsonValueKind.String)
-                    {
-                        id = member.Value.GetString();
-                    }
-                    else
-                    {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, path);
-                    }
-
-                    break;
-                case "Statement":
-                    statementElement = member.Value;
-                    break;
-                default:
-                    errors.Malformed(PolicyMessages.SyntaxErrors, path);
-                    break;
+            var value = member.Value;
+            if (member.NameEquals("Version"u8))
+            {
+                hasVersion = true;
+                version = value.ValueKind != JsonValueKind.String ? null
+                    : value.ValueEquals(PolicyDocument.CurrentVersion) ? PolicyDocument.CurrentVersion
+                    : value.ValueEquals(PolicyDocument.LegacyVersion) ? PolicyDocument.LegacyVersion
+                    : null;
+                if (version is null)
+                {
+                    ReportMember("Version", ref location, errors);
+                }
+            }
+            else if (member.NameEquals("Id"u8))
+            {
+                if (value.ValueKind == JsonValueKind.String)
+                {
+                    id = value.GetString();
+                }
+                else
+                {
+                    ReportMember("Id", ref location, errors);
+                }
+            }
+            else if (member.NameEquals("Statement"u8))
+            {
+                statementElement = value;
+            }
+            else
+            {
+                ReportMember(member.Name, ref location, errors);
             }
         }
 
@@ -121,62 +129,68 @@ internal static class JsonPolicyReader
             return null;
         }
 
-        var (statements, layouts) = ReadStatements(statementElement.Value, errors);
-        CheckSidsUnique(statements, layouts, errors);
+        var (statements, layouts) = ReadStatements(statementElement.Value, ref location, errors);
+        RepeatedSids.Report(layouts, errors);
         return new PolicyReadResult(version, id, hasVersion, statements, layouts);
     }
 
-    private static (ImmutableArray<Statement>, ImmutableArray<StatementLayout>) ReadStatements(JsonElement value, PolicyErrorList errors)
+    private static void ReportMember(string name, ref JsonLocation location, PolicyErrorList errors)
     {
-        var path = JsonPath.Property(JsonPath.Root, "Statement");
-        var statements = ImmutableArray.CreateBuilder<Statement>();
-        var layouts = ImmutableArray.CreateBuilder<StatementLayout>();
+        location.Push(name);
+        errors.Malformed(PolicyMessages.SyntaxErrors, location);
+        location.Pop();
+    }
+
+    private static (ImmutableArray<Statement>, StatementLayout[]) ReadStatements(JsonElement value, ref JsonLocation location, PolicyErrorList errors)
+    {
+        location.Push("Statement");
+        Statement[] statements;
+        StatementLayout[] layouts;
+        var count = 0;
         switch (value.ValueKind)
         {
             case JsonValueKind.Object:
-                Add(StatementReader.Read(value, 0, path, errors));
+                statements = new Statement[1];
+                layouts = new StatementLayout[1];
+                Add(StatementReader.Read(value, 0, ref location, errors, out var actionIsArray), inArray: false, actionIsArray);
                 break;
             case JsonValueKind.Array when value.GetArrayLength() > 0:
+                var length = value.GetArrayLength();
+                statements = new Statement[length];
+                layouts = new StatementLayout[length];
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Add(StatementReader.Read(item, index, JsonPath.Index(path, index), errors));
+                    location.Push(index);
+                    Add(StatementReader.Read(item, index, ref location, errors, out actionIsArray), inArray: true, actionIsArray);
+                    location.Pop();
                     index++;
                 }
 
                 break;
             default:
-                errors.Malformed(PolicyMessages.SyntaxErrors, path);
+                errors.Malformed(PolicyMessages.SyntaxErrors, location);
+                statements = [];
+                layouts = [];
                 break;
         }
 
-        return (statements.ToImmutable(), layouts.ToImmutable());
-
-        void Add((Statement? Statement, StatementLayout Layout) read)
+        location.Pop();
+        if (count != statements.Length)
         {
-            if (read.Statement is not null)
-            {
-                statements.Add(read.Statement);
-                layouts.Add(read.Layout);
-            }
+            Array.Resize(ref statements, count);
+            Array.Resize(ref layouts, count);
         }
-    }
 
-    private static void CheckSidsUnique(ImmutableArray<Statement> statements, ImmutableArray<StatementLayout> layouts, PolicyErrorList errors)
-    {
-        HashSet<string>? seen = null;
-        for (var i = 0; i < statements.Length; i++)
+        return (ImmutableCollectionsMarshal.AsImmutableArray(statements), layouts);
+
+        void Add(Statement? statement, bool inArray, bool actionIsArray)
         {
-            var sid = statements[i].Sid;
-            if (string.IsNullOrEmpty(sid))
+            if (statement is not null)
             {
-                continue;
-            }
-
-            seen ??= new HashSet<string>(StringComparer.Ordinal);
-            if (!seen.Add(sid))
-            {
-                errors.Malformed(PolicyMessages.SidNotUnique, layouts[i].SidPath!);
+                statements[count] = statement;
+                layouts[count] = new StatementLayout(statement, inArray, actionIsArray);
+                count++;
             }
         }
     }

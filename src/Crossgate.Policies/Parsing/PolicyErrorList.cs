@@ -13,6 +13,9 @@ internal sealed class PolicyErrorList
 
     public void Malformed(string message, string path) => Add(new PolicyError(PolicyError.MalformedPolicyDocument, message, path));
 
+    /// <summary>Reports at the reader's current location, building its path text only now.</summary>
+    public void Malformed(string message, in JsonLocation location) => Malformed(message, location.ToString());
+
     public void Add(PolicyError error)
     {
         _errors ??= ImmutableArray.CreateBuilder<PolicyError>();

@@ -14,7 +14,7 @@ internal sealed class ResourceControlPolicyValidator : PolicyKindValidator
     protected override void ValidateStatement(Statement statement, StatementLayout layout, PolicyErrorList errors)
     {
         const string message = PolicyMessages.OrganizationsPolicyTypeMismatch;
-        if (layout.PrincipalPath is null)
+        if (!layout.HasPrincipal)
         {
             errors.Malformed(message, layout.Path);
         }
@@ -25,7 +25,7 @@ internal sealed class ResourceControlPolicyValidator : PolicyKindValidator
 
         if (statement.IsNotAction)
         {
-            errors.Malformed(message, layout.ActionPath!);
+            errors.Malformed(message, layout.ActionPath);
         }
 
         if (!statement.HasResource)

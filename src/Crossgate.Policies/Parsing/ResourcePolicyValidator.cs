@@ -8,7 +8,7 @@ internal sealed class ResourcePolicyValidator : PolicyKindValidator
 
     protected override void ValidateStatement(Statement statement, StatementLayout layout, PolicyErrorList errors)
     {
-        if (layout.PrincipalPath is null)
+        if (!layout.HasPrincipal)
         {
             errors.Malformed(PolicyMessages.MissingPrincipal, layout.Path);
         }

@@ -6,17 +6,17 @@ internal static class ResourceSyntax
 {
     private static readonly string[] Partitions = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
 
-    public static void Check(string resource, string path, PolicyErrorList errors)
+    /// <summary>AWS's refusal of the entry, or null when it is well formed.</summary>
+    public static string? Problem(string resource)
     {
         if (resource == "*")
         {
-            return;
+            return null;
         }
 
         if (!resource.StartsWith("arn:", StringComparison.Ordinal))
         {
-            errors.Malformed(PolicyMessages.ResourceNotArn(resource), path);
-            return;
+            return PolicyMessages.ResourceNotArn(resource);
         }
 
         var rest = resource.AsSpan(4);
@@ -24,14 +24,12 @@ internal static class ResourceSyntax
         var partition = colon < 0 ? rest : rest[..colon];
         if (!IsKnownPartition(partition))
         {
-            errors.Malformed(PolicyMessages.InvalidPartition(partition.ToString(), resource), path);
-            return;
+            return PolicyMessages.InvalidPartition(partition.ToString(), resource);
         }
 
         if (colon < 0)
         {
-            errors.Malformed(PolicyMessages.ResourceVendorNotQualified, path);
-            return;
+            return PolicyMessages.ResourceVendorNotQualified;
         }
 
         rest = rest[(colon + 1)..];
@@ -39,8 +37,7 @@ internal static class ResourceSyntax
         var service = colon < 0 ? rest : rest[..colon];
         if (service.IsEmpty || service.IndexOfAny('*', '?') >= 0 || service.Contains("${", StringComparison.Ordinal))
         {
-            errors.Malformed(PolicyMessages.ResourceVendorNotQualified, path);
-            return;
+            return PolicyMessages.ResourceVendorNotQualified;
         }
 
         if (colon >= 0 && service is "iam")
@@ -50,9 +47,11 @@ internal static class ResourceSyntax
             var region = regionEnd < 0 ? afterService : afterService[..regionEnd];
             if (!region.IsEmpty)
             {
-                errors.Malformed(PolicyMessages.IamResourceWithRegion(resource), path);
+                return PolicyMessages.IamResourceWithRegion(resource);
             }
         }
+
+        return null;
     }
 
     private static bool IsKnownPartition(ReadOnlySpan<char> partition)

@@ -12,7 +12,7 @@ internal sealed class ServiceControlPolicyValidator : PolicyKindValidator
 
     protected override void ValidateStatement(Statement statement, StatementLayout layout, PolicyErrorList errors)
     {
-        if (layout.PrincipalPath is not null)
+        if (layout.HasPrincipal)
         {
             errors.Malformed(PolicyMessages.OrganizationsPolicyTypeMismatch, layout.PrincipalPath);
         }

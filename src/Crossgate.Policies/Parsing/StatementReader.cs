@@ -7,190 +7,223 @@ namespace Crossgate.Policies.Parsing;
 /// (aws-iam-semantics.md §2.1–§2.5). Kind-specific rules run afterwards over the result.</summary>
 internal static class StatementReader
 {
-    public static (Statement? Statement, StatementLayout Layout) Read(JsonElement element, int index, string path, PolicyErrorList errors)
+    /// <summary>The statement, or null when it had faults (all of them reported).</summary>
+    /// <param name="location">The statement's location.</param>
+    /// <param name="actionIsArray">Whether Action/NotAction was written as an array, for later item locations.</param>
+    public static Statement? Read(JsonElement element, int index, ref JsonLocation location, PolicyErrorList errors, out bool actionIsArray)
     {
-        var layout = new StatementLayout(path);
+        actionIsArray = false;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            errors.Malformed(PolicyMessages.SyntaxErrors, path);
-            return (null, layout);
+            errors.Malformed(PolicyMessages.SyntaxErrors, location);
+            return null;
         }
 
         var before = errors.Count;
         string? sid = null;
         Effect? effect = null;
         var effectSeen = false;
+        string? principalName = null;
         PrincipalSet? principal = null;
-        var isNotPrincipal = false;
-        ImmutableArray<(string Value, string Path)>? actions = null;
-        var isNotAction = false;
-        ImmutableArray<(string Value, string Path)>? resources = null;
-        var isNotResource = false;
+        string? actionName = null;
+        var actions = default(StringList);
+        string? resourceName = null;
+        var resources = default(StringList);
         var condition = ConditionBlock.Empty;
 
-        foreach (var member in JsonMembers.Read(element, path, errors))
+        var members = DuplicateMembers.Check(element, ref location, errors);
+        var memberIndex = 0;
+        foreach (var member in element.EnumerateObject())
         {
-            var memberPath = JsonPath.Property(path, member.Name);
-            switch (member.Name)
+            if (members.IsDuplicate(memberIndex++))
+            {
+                continue;
+            }
+
+            var name = KnownName(member);
+            location.Push(name);
+            switch (name)
             {
                 case "Sid":
-                    layout = layout with { SidPath = memberPath };
                     if (member.Value.ValueKind == JsonValueKind.String)
                     {
                         sid = member.Value.GetString();
                     }
                     else
                     {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, memberPath);
+                        errors.Malformed(PolicyMessages.SyntaxErrors, location);
                     }
 
                     break;
                 case "Effect":
                     effectSeen = true;
-                    effect = ReadEffect(member.Value, memberPath, errors);
+                    effect = ReadEffect(member.Value, ref location, errors);
                     break;
                 case "Principal" or "NotPrincipal":
-                    if (layout.PrincipalPath is not null)
+                    if (principalName is not null)
                     {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, memberPath);
+                        errors.Malformed(PolicyMessages.SyntaxErrors, location);
                         break;
                     }
 
-                    layout = layout with { PrincipalPath = memberPath };
-                    isNotPrincipal = member.Name == "NotPrincipal";
-                    principal = PrincipalReader.Read(member.Value, memberPath, errors);
+                    principalName = name;
+                    principal = PrincipalReader.Read(member.Value, ref location, errors);
                     break;
                 case "Action" or "NotAction":
-                    if (layout.ActionPath is not null)
+                    if (actionName is not null)
                     {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, memberPath);
+                        errors.Malformed(PolicyMessages.SyntaxErrors, location);
                         break;
                     }
 
-                    isNotAction = member.Name == "NotAction";
-                    actions = StringListReader.Read(member.Value, memberPath, errors);
-                    layout = layout with { ActionPath = memberPath, ActionItemPaths = actions.Value.Select(a => a.Path).ToImmutableArray() };
+                    actionName = name;
+                    actions = StringListReader.Read(member.Value, ref location, errors);
                     break;
                 case "Resource" or "NotResource":
-                    if (layout.ResourcePath is not null)
+                    if (resourceName is not null)
                     {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, memberPath);
+                        errors.Malformed(PolicyMessages.SyntaxErrors, location);
                         break;
                     }
 
-                    isNotResource = member.Name == "NotResource";
-                    resources = StringListReader.Read(member.Value, memberPath, errors);
-                    layout = layout with { ResourcePath = memberPath };
+                    resourceName = name;
+                    resources = StringListReader.Read(member.Value, ref location, errors);
                     break;
                 case "Condition":
-                    layout = layout with { ConditionPath = memberPath };
-                    condition = ConditionReader.Read(member.Value, memberPath, errors);
+                    condition = ConditionReader.Read(member.Value, ref location, errors);
                     break;
                 default:
-                    errors.Malformed(PolicyMessages.SyntaxErrors, memberPath);
+                    errors.Malformed(PolicyMessages.SyntaxErrors, location);
                     break;
             }
+
+            location.Pop();
         }
 
         if (!effectSeen)
         {
-            errors.Malformed(PolicyMessages.SyntaxErrors, path);
+            errors.Malformed(PolicyMessages.SyntaxErrors, location);
         }
 
-        CheckActions(actions, layout, errors);
-        CheckResources(resources, layout, errors);
-
-        if (errors.Count != before || effect is null || actions is null)
+        if (actionName is null)
         {
-            return (null, layout);
+            errors.Malformed(PolicyMessages.MustContainActions, location);
+        }
+        else
+        {
+            CheckItems(actions, actionName, PolicyMessages.MustContainActions, isAction: true, ref location, errors);
         }
 
-        var statement = new Statement
+        // Whether Resource is required at all depends on the policy kind.
+        if (resourceName is not null)
+        {
+            CheckItems(resources, resourceName, PolicyMessages.MustContainResources, isAction: false, ref location, errors);
+        }
+
+        if (errors.Count != before || effect is null || actionName is null)
+        {
+            return null;
+        }
+
+        actionIsArray = actions.IsArray;
+        return new Statement
         {
             Index = index,
             Sid = sid,
             Effect = effect.Value,
             Principal = principal,
-            IsNotPrincipal = isNotPrincipal,
-            Actions = actions.Value.Select(a => a.Value).ToImmutableArray(),
-            IsNotAction = isNotAction,
-            Resources = resources?.Select(r => r.Value).ToImmutableArray() ?? ImmutableArray<string>.Empty,
-            HasResource = resources is not null,
-            IsNotResource = isNotResource,
+            IsNotPrincipal = principalName == "NotPrincipal",
+            Actions = actions.ToImmutableArray(),
+            IsNotAction = actionName == "NotAction",
+            Resources = resourceName is null ? ImmutableArray<string>.Empty : resources.ToImmutableArray(),
+            HasResource = resourceName is not null,
+            IsNotResource = resourceName == "NotResource",
             Condition = condition,
         };
-        return (statement, layout);
     }
 
-    private static Effect? ReadEffect(JsonElement value, string path, PolicyErrorList errors)
+    /// <summary>The member's name, as a literal for the statement elements so that a clean read allocates no names.</summary>
+    private static string KnownName(JsonProperty member) =>
+        member.NameEquals("Sid"u8) ? "Sid"
+        : member.NameEquals("Effect"u8) ? "Effect"
+        : member.NameEquals("Principal"u8) ? "Principal"
+        : member.NameEquals("NotPrincipal"u8) ? "NotPrincipal"
+        : member.NameEquals("Action"u8) ? "Action"
+        : member.NameEquals("NotAction"u8) ? "NotAction"
+        : member.NameEquals("Resource"u8) ? "Resource"
+        : member.NameEquals("NotResource"u8) ? "NotResource"
+        : member.NameEquals("Condition"u8) ? "Condition"
+        : member.Name;
+
+    private static Effect? ReadEffect(JsonElement value, ref JsonLocation location, PolicyErrorList errors)
     {
         if (value.ValueKind == JsonValueKind.String)
         {
-            // Effect is case-sensitive; IAM reports a wrongly-cased effect as a legacy parsing failure.
-            var text = value.GetString()!;
-            switch (text)
+            if (value.ValueEquals("Allow"u8))
             {
-                case "Allow":
-                    return Effect.Allow;
-                case "Deny":
-                    return Effect.Deny;
+                return Effect.Allow;
             }
 
+            if (value.ValueEquals("Deny"u8))
+            {
+                return Effect.Deny;
+            }
+
+            // Effect is case-sensitive; IAM reports a wrongly-cased effect as a legacy parsing failure.
+            var text = value.GetString()!;
             if (text.Equals("Allow", StringComparison.OrdinalIgnoreCase) || text.Equals("Deny", StringComparison.OrdinalIgnoreCase))
             {
-                errors.Malformed(PolicyMessages.LegacyParsingFailed, path);
+                errors.Malformed(PolicyMessages.LegacyParsingFailed, location);
                 return null;
             }
         }
 
-        errors.Malformed(PolicyMessages.SyntaxErrors, path);
+        errors.Malformed(PolicyMessages.SyntaxErrors, location);
         return null;
     }
 
-    private static void CheckActions(ImmutableArray<(string Value, string Path)>? actions, StatementLayout layout, PolicyErrorList errors)
+    /// <summary>Checks each Action/Resource entry's syntax, or refuses an empty list.</summary>
+    private static void CheckItems(StringList items, string elementName, string emptyMessage, bool isAction,
+        ref JsonLocation location, PolicyErrorList errors)
     {
-        if (actions is null)
+        location.Push(elementName);
+        if (items.IsEmpty)
         {
-            errors.Malformed(PolicyMessages.MustContainActions, layout.Path);
-            return;
-        }
-
-        if (actions.Value.IsEmpty)
-        {
-            if (!errors.HasErrorAt(layout.ActionPath!))
+            // A list already refused for its type needs no second report.
+            var path = location.ToString();
+            if (!errors.HasErrorAt(path))
             {
-                errors.Malformed(PolicyMessages.MustContainActions, layout.ActionPath!);
+                errors.Malformed(emptyMessage, path);
             }
-
-            return;
         }
-
-        foreach (var (action, path) in actions.Value)
+        else
         {
-            ActionSyntax.Check(action, path, errors);
-        }
-    }
-
-    private static void CheckResources(ImmutableArray<(string Value, string Path)>? resources, StatementLayout layout, PolicyErrorList errors)
-    {
-        if (resources is null)
-        {
-            return; // whether Resource is required depends on the policy kind
-        }
-
-        if (resources.Value.IsEmpty)
-        {
-            if (!errors.HasErrorAt(layout.ResourcePath!))
+            for (var i = 0; i < items.Items.Length; i++)
             {
-                errors.Malformed(PolicyMessages.MustContainResources, layout.ResourcePath!);
+                if (items.Items[i] is not { } item)
+                {
+                    continue;
+                }
+
+                var problem = isAction ? ActionSyntax.Problem(item) : ResourceSyntax.Problem(item);
+                if (problem is null)
+                {
+                    continue;
+                }
+
+                if (items.IsArray)
+                {
+                    location.Push(i);
+                    errors.Malformed(problem, location);
+                    location.Pop();
+                }
+                else
+                {
+                    errors.Malformed(problem, location);
+                }
             }
-
-            return;
         }
 
-        foreach (var (resource, path) in resources.Value)
-        {
-            ResourceSyntax.Check(resource, path, errors);
-        }
+        location.Pop();
     }
 }

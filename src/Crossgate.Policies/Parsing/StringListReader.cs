@@ -1,38 +1,47 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 
 namespace Crossgate.Policies.Parsing;
 
-/// <summary>Reads the "one string or an array of strings" shape shared by Action, Resource and principal lists.</summary>
+/// <summary>Reads a <see cref="StringList"/>, reporting wrongly typed values as syntax errors.</summary>
 internal static class StringListReader
 {
-    /// <summary>Returns the strings with the JSON path of each one; wrong types are reported as syntax errors.</summary>
-    public static ImmutableArray<(string Value, string Path)> Read(JsonElement value, string path, PolicyErrorList errors)
+    public static StringList Read(JsonElement value, ref JsonLocation location, PolicyErrorList errors)
     {
         switch (value.ValueKind)
         {
             case JsonValueKind.String:
-                return ImmutableArray.Create((value.GetString()!, path));
+                return new StringList([value.GetString()!], 1, isArray: false);
             case JsonValueKind.Array:
-                var items = ImmutableArray.CreateBuilder<(string, string)>(value.GetArrayLength());
+                var length = value.GetArrayLength();
+                if (length == 0)
+                {
+                    return new StringList([], 0, isArray: true);
+                }
+
+                var items = new string?[length];
+                var count = 0;
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    var itemPath = JsonPath.Index(path, index++);
                     if (item.ValueKind == JsonValueKind.String)
                     {
-                        items.Add((item.GetString()!, itemPath));
+                        items[index] = item.GetString()!;
+                        count++;
                     }
                     else
                     {
-                        errors.Malformed(PolicyMessages.SyntaxErrors, itemPath);
+                        location.Push(index);
+                        errors.Malformed(PolicyMessages.SyntaxErrors, location);
+                        location.Pop();
                     }
+
+                    index++;
                 }
 
-                return items.ToImmutable();
+                return new StringList(items, count, isArray: true);
             default:
-                errors.Malformed(PolicyMessages.SyntaxErrors, path);
-                return ImmutableArray<(string, string)>.Empty;
+                errors.Malformed(PolicyMessages.SyntaxErrors, location);
+                return new StringList([], 0, isArray: false);
         }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class TrustPolicyValidator : PolicyKindValidator
     protected override void ValidateStatement(Statement statement, StatementLayout layout, PolicyErrorList errors)
     {
         RequireAlphanumericSid(statement, layout, errors);
-        if (layout.PrincipalPath is null)
+        if (!layout.HasPrincipal)
         {
             errors.Malformed(PolicyMessages.MissingPrincipal, layout.Path);
         }
@@ -27,12 +27,12 @@ internal sealed class TrustPolicyValidator : PolicyKindValidator
 
         if (statement.HasResource)
         {
-            errors.Malformed(PolicyMessages.ProhibitedField(statement.IsNotResource ? "NotResource" : "Resource"), layout.ResourcePath!);
+            errors.Malformed(PolicyMessages.ProhibitedField(statement.IsNotResource ? "NotResource" : "Resource"), layout.ResourcePath);
         }
 
         if (statement.IsNotAction)
         {
-            errors.Malformed(PolicyMessages.TrustPolicyActions, layout.ActionPath!);
+            errors.Malformed(PolicyMessages.TrustPolicyActions, layout.ActionPath);
             return;
         }
 
@@ -40,7 +40,7 @@ internal sealed class TrustPolicyValidator : PolicyKindValidator
         {
             if (!IsTrustAction(statement.Actions[i]))
             {
-                errors.Malformed(PolicyMessages.TrustPolicyActions, layout.ActionItemPaths[i]);
+                errors.Malformed(PolicyMessages.TrustPolicyActions, layout.ActionItemPath(i));
             }
         }
     }
