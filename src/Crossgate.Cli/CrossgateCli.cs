@@ -17,6 +17,9 @@ public static class CrossgateCli
         var root = new RootCommand("Crossgate: an offline, AWS-faithful model of IAM policies and cross-account role assumption.");
         root.Subcommands.Add(PolicyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(InitCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(TemplateCommand.Build());
         return root;
     }
