@@ -18,6 +18,8 @@ public static class CrossgateCli
         root.Subcommands.Add(PolicyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(TemplateCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(AdminCommand.Build());
         return root;
     }
 
