@@ -31,7 +31,9 @@ public sealed class DirectoryCredentialResolver(CrossgateServices services) : IC
             secret = session.SecretAccessKey;
             token = session.SessionToken;
             expiration = session.Expiration;
-            caller = await services.Gatherer.ForSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            caller = RootSessions.IsRootSession(session)
+                ? await RootSessions.ForRootSessionAsync(services.Gatherer, session, cancellationToken).ConfigureAwait(false)
+                : await services.Gatherer.ForSessionAsync(session, cancellationToken).ConfigureAwait(false);
         }
         else
         {
