@@ -21,6 +21,8 @@ public static class CrossgateCli
         root.Subcommands.Add(ImportCommand.Build());
         root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(TemplateCommand.Build());
+        root.Subcommands.Add(ServeCommand.Build());
+        root.Subcommands.Add(AdminCommand.Build());
         return root;
     }
 

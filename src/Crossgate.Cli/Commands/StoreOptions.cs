@@ -10,12 +10,12 @@ internal sealed class StoreOptions
 {
     public Option<string?> Data { get; } = new("--data")
     {
-        Description = "Folder of the embedded SQLite store (default ./.crossgate/).",
+        Description = $"Data folder: the SQLite store and the credentials file (default ./{DirectoryStoreFactory.DefaultDataDirectory}/).",
     };
 
     public Option<string?> Postgres { get; } = new("--postgres")
     {
-        Description = "PostgreSQL connection string, for a store shared by several Crossgate servers.",
+        Description = "PostgreSQL connection string, for a store shared by several Crossgate servers (the credentials file stays in the data folder).",
     };
 
     public void AddTo(Command command)
@@ -26,4 +26,8 @@ internal sealed class StoreOptions
 
     public Task<IDirectoryStore> OpenAsync(ParseResult parse, CancellationToken cancellation) =>
         DirectoryStoreFactory.OpenAsync(parse.GetValue(Data), parse.GetValue(Postgres), cancellation);
+
+    public string DataDirectory(ParseResult parse) => parse.GetValue(Data) is { Length: > 0 } dir ? dir : DirectoryStoreFactory.DefaultDataDirectory;
+
+    public string CredentialsPath(ParseResult parse) => Path.GetFullPath(Path.Combine(DataDirectory(parse), SharedCredentialsFile.FileName));
 }
