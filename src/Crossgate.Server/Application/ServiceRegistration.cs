@@ -8,6 +8,7 @@ public static class ServiceRegistration
     public static HandlerRegistry RegisterAll(HandlerRegistry registry, CrossgateServices services)
     {
         // Each service adds its handlers here (one line per service).
+        Services.Iam.IamEndpoint.Register(registry, services);
         return registry;
     }
 }
