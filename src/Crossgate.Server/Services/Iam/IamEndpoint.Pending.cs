@@ -5,9 +5,7 @@ namespace Crossgate.Server.Services.Iam;
 // Temporary: filled in by the MFA, simulation and authorization-details files.
 public sealed partial class IamEndpoint
 {
-    private IEnumerable<(string, QueryActionHandler)> MfaActions() => [];
 
-    private IEnumerable<(string, QueryActionHandler)> SimulationActions() => [];
 
     private IEnumerable<(string, QueryActionHandler)> AuthorizationDetailsActions() => [];
 }
