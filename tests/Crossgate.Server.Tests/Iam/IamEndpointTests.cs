@@ -77,8 +77,10 @@ public sealed class IamEndpointTests
     {
         await using var host = await IamTestHost.StartAsync();
         const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}""";
-        Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("CreateRole", ("RoleName", "reader"), ("AssumeRolePolicyDocument", trust))).Status);
-        Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("AttachRolePolicy", ("RoleName", "reader"), ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"))).Status);
+        var createdRole = await host.CallAsync("CreateRole", ("RoleName", "reader"), ("AssumeRolePolicyDocument", trust));
+        Assert.True(createdRole.Status == HttpStatusCode.OK, createdRole.Text);
+        var attached = await host.CallAsync("AttachRolePolicy", ("RoleName", "reader"), ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        Assert.True(attached.Status == HttpStatusCode.OK, attached.Text);
         Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("CreateGroup", ("GroupName", "ops"))).Status);
         Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("PutGroupPolicy", ("GroupName", "ops"), ("PolicyName", "ops-read"), ("PolicyDocument", AllowS3Read))).Status);
 
