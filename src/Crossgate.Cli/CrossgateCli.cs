@@ -23,6 +23,7 @@ public static class CrossgateCli
         root.Subcommands.Add(TemplateCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(AdminCommand.Build());
+        root.Subcommands.Add(TrailCommand.Build());
         return root;
     }
 
