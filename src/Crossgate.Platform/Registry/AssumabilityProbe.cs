@@ -1,0 +1,45 @@
+using Crossgate.Platform.Aws;
+
+namespace Crossgate.Platform.Registry;
+
+/// <summary>Proves a registered role assumable by calling STS <c>AssumeRole</c> with the platform's own
+/// credentials; on refusal explains why. The caller's identity is read once, lazily, for the explanations.</summary>
+public sealed class AssumabilityProbe(AwsTarget target, AwsCredentialSet credentials)
+{
+    public const string SessionName = "crossgate-platform-check";
+
+    private readonly RoleAssumer _assumer = new(target, credentials);
+    private Task<string?>? _callerArn;
+
+    public async Task<ProbeResult> ProbeAsync(RegisteredAccount registration, CancellationToken cancellation)
+    {
+        try
+        {
+            var session = await _assumer.AssumeAsync(registration.RoleArn, SessionName, registration.ExternalId, registration.SessionDuration, cancellation).ConfigureAwait(false);
+            return ProbeResult.Success(session);
+        }
+        catch (AwsCallException ex)
+        {
+            return await FailureAsync(ex.Code, ex.AwsMessage, registration, cancellation).ConfigureAwait(false);
+        }
+        catch (Amazon.Runtime.AmazonServiceException ex)
+        {
+            return await FailureAsync(ex.ErrorCode ?? "UnknownError", ex.Message, registration, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or Amazon.Runtime.AmazonClientException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        {
+            var where = target.EndpointUrl?.ToString() ?? $"STS in {target.Region}";
+            return new ProbeResult(false, null, AssumeFailureKind.Unreachable, $"Could not reach {where}: {ex.Message}", null, ex.Message);
+        }
+    }
+
+    private async Task<ProbeResult> FailureAsync(string code, string message, RegisteredAccount registration, CancellationToken cancellation)
+    {
+        var caller = await CallerArnAsync(cancellation).ConfigureAwait(false);
+        var (kind, reason) = AssumeFailureExplainer.Explain(code, message, registration, caller);
+        return new ProbeResult(false, null, kind, reason, code, message);
+    }
+
+    private Task<string?> CallerArnAsync(CancellationToken cancellation) =>
+        LazyInitializer.EnsureInitialized(ref _callerArn, () => CallerIdentityReader.TryReadArnAsync(target, credentials, cancellation));
+}
