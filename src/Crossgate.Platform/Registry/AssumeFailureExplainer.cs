@@ -89,7 +89,7 @@ public static class AssumeFailureExplainer
         : $"If it requires an external id, it must be the registered '{registration.ExternalId}'.";
 
     /// <summary>The caller's account and, for a role session, the role it came from.</summary>
-    internal static (string? Account, string? Role) CallerParts(string? callerArn)
+    public static (string? Account, string? Role) CallerParts(string? callerArn)
     {
         if (callerArn is null)
         {
