@@ -18,6 +18,7 @@ public static class CrossgateCli
         root.Subcommands.Add(PolicyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
         root.Subcommands.Add(TemplateCommand.Build());
+        root.Subcommands.Add(AccountsCommand.Build());
         return root;
     }
 
