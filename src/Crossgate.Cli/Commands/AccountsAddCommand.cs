@@ -62,7 +62,7 @@ internal static class AccountsAddCommand
                     return CrossgateCli.UsageError;
                 }
 
-                var probed = await new AssumabilityProbe(target, credentials).ProbeAsync(account, cancellation);
+                var probed = await new AssumabilityProbe(target, credentials, AccountsOptions.Http).ProbeAsync(account, cancellation);
                 if (!probed.Assumable)
                 {
                     error.WriteLine($"Not registered: {account.RoleArn} could not be assumed.");

@@ -151,7 +151,7 @@ internal static class AccountsCheckCommand
             return null;
         }
 
-        var probe = new AssumabilityProbe(target, credentials);
+        var probe = new AssumabilityProbe(target, credentials, AccountsOptions.Http);
         var checks = accounts.Select(account => RegistryAccountCheck.CheckOnlineAsync(
             account, profile, probe, session => new SimulatorPermissionOracle(IamClient.Create(AccountsOptions.Http, target, session)), cancellation));
         return await Task.WhenAll(checks);

@@ -56,7 +56,7 @@ internal static class AccountsDiscoverCommand
             var registry = await options.OpenRegistryAsync(parse, cancellation);
             var policy = await registry.GetPolicyAsync(cancellation);
             var registered = await registry.ListAsync(cancellation);
-            var probe = new AssumabilityProbe(target, credentials);
+            var probe = new AssumabilityProbe(target, credentials, AccountsOptions.Http);
             var name = parse.GetValue(roleName)!.Trim('/');
             using var gate = new SemaphoreSlim(Parallelism);
 

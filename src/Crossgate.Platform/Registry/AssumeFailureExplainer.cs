@@ -9,13 +9,16 @@ namespace Crossgate.Platform.Registry;
 /// that does not exist alike; then every likely cause is listed rather than one guessed.</summary>
 public static class AssumeFailureExplainer
 {
-    public static (AssumeFailureKind Kind, string Reason) Explain(string code, string message, RegisteredAccount registration, string? callerArn)
+    /// <param name="callerMayAssume">What IAM's simulator said of the caller's own policies for <c>sts:AssumeRole</c>
+    /// on the role, when it could be asked: it narrows a bare AccessDenied.</param>
+    public static (AssumeFailureKind Kind, string Reason) Explain(
+        string code, string message, RegisteredAccount registration, string? callerArn, bool? callerMayAssume = null)
     {
         var role = registration.RoleArn;
         var caller = callerArn ?? "the platform's identity";
         return code switch
         {
-            "AccessDenied" or "AccessDeniedException" => ExplainAccessDenied(message, registration, callerArn),
+            "AccessDenied" or "AccessDeniedException" => ExplainAccessDenied(message, registration, callerArn, callerMayAssume),
             "NoSuchEntity" or "NoSuchEntityException" => (AssumeFailureKind.RoleMissing,
                 $"The role {role} does not exist. Create it in account {registration.AccountId} (crossgate template role writes a template) or correct the ARN."),
             "ValidationError" or "ValidationException" when message.Contains("role chaining", StringComparison.OrdinalIgnoreCase) => (AssumeFailureKind.ChainingLimit,
@@ -32,7 +35,7 @@ public static class AssumeFailureExplainer
         };
     }
 
-    private static (AssumeFailureKind, string) ExplainAccessDenied(string message, RegisteredAccount registration, string? callerArn)
+    private static (AssumeFailureKind, string) ExplainAccessDenied(string message, RegisteredAccount registration, string? callerArn, bool? callerMayAssume)
     {
         var role = registration.RoleArn;
         var caller = callerArn ?? "the platform's identity";
@@ -52,25 +55,30 @@ public static class AssumeFailureExplainer
         if (message.Contains("identity-based policy", StringComparison.OrdinalIgnoreCase)
             || message.Contains("permissions boundary", StringComparison.OrdinalIgnoreCase)
             || message.Contains("session policy", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("service control policy", StringComparison.OrdinalIgnoreCase))
+            || message.Contains("service control policy", StringComparison.OrdinalIgnoreCase)
+            || callerMayAssume == false)
         {
             return (AssumeFailureKind.CallerPolicy,
-                $"The caller's own permissions do not allow sts:AssumeRole on {role} ({caller}: {Tail(message)}). " +
+                $"The caller's own permissions do not allow sts:AssumeRole on {role} ({caller}: " +
+                (callerMayAssume == false ? "IAM's policy simulator finds no allowing statement in the caller's policies" : Tail(message)) + "). " +
                 $"Allow sts:AssumeRole on that role in the caller's policy (crossgate template caller --role-name {RoleName(role)} writes one).");
         }
 
-        var causes = new List<string>
+        var causes = new List<string?>
         {
             $"the trust policy of {role} does not trust the caller: {TrustAdvice(callerAccount, callerRole)}",
             registration.ExternalId is null
                 ? "the trust policy requires an external id (a condition on sts:ExternalId) and none is registered: register with --external-id and the value the account's owner gave you"
                 : $"the trust policy expects an external id other than the registered '{registration.ExternalId}' (or a condition on sts:ExternalId is missing from it): compare the two and correct one",
-            $"the caller's own policy ({caller}) does not allow sts:AssumeRole on {role}: add it (crossgate template caller --role-name {RoleName(role)})",
+            callerMayAssume == true
+                ? null
+                : $"the caller's own policy ({caller}) does not allow sts:AssumeRole on {role}: add it (crossgate template caller --role-name {RoleName(role)})",
             $"the role does not exist in account {registration.AccountId}: AWS does not say so, and answers AccessDenied",
         };
         return (AssumeFailureKind.AccessDeniedAmbiguous,
             $"AWS refused to let {caller} assume {role} (AccessDenied), an answer it gives for several causes. Likely causes:\n" +
-            string.Join("\n", causes.Select((c, i) => $"  {i + 1}. {c}")));
+            string.Join("\n", causes.OfType<string>().Select((c, i) => $"  {i + 1}. {c}")) +
+            (callerMayAssume == true ? "\n  (The caller's own policy does allow sts:AssumeRole on the role, by IAM's policy simulator.)" : string.Empty));
     }
 
     private static string TrustAdvice(string? callerAccount, string? callerRole)

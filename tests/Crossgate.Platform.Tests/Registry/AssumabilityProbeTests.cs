@@ -14,6 +14,7 @@ public sealed class AssumabilityProbeTests : IDisposable
 
     private readonly FakeAwsEndpoint _sts;
     private FakeAwsResponse _assumeAnswer = FakeAwsResponse.AssumeRoleOk(RoleArn, AssumabilityProbe.SessionName);
+    private FakeAwsResponse _simulatorAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", "not authorized to perform: iam:SimulatePrincipalPolicy", "https://iam.amazonaws.com/doc/2010-05-08/");
 
     public AssumabilityProbeTests()
     {
@@ -21,6 +22,7 @@ public sealed class AssumabilityProbeTests : IDisposable
         {
             "AssumeRole" => _assumeAnswer,
             "GetCallerIdentity" => FakeAwsResponse.CallerIdentity(CallerArn),
+            "SimulatePrincipalPolicy" => _simulatorAnswer,
             _ => FakeAwsResponse.QueryError(400, "InvalidAction", "unexpected " + request.Action),
         });
     }
@@ -32,8 +34,8 @@ public sealed class AssumabilityProbeTests : IDisposable
         Alias = "b", RoleArn = RoleArn, AccountId = "222222222222", ExternalId = externalId, SessionDuration = duration,
     };
 
-    private Task<ProbeResult> Probe(RegisteredAccount registration) =>
-        new AssumabilityProbe(new AwsTarget(_sts.Url), Platform).ProbeAsync(registration, default);
+    private Task<ProbeResult> Probe(RegisteredAccount registration, HttpClient? http = null) =>
+        new AssumabilityProbe(new AwsTarget(_sts.Url), Platform, http).ProbeAsync(registration, default);
 
     private static string Denied(string suffix = "") =>
         $"User: {CallerArn} is not authorized to perform: sts:AssumeRole on resource: {RoleArn}{suffix}";
@@ -77,6 +79,49 @@ public sealed class AssumabilityProbeTests : IDisposable
 
         Assert.Contains("expects an external id other than the registered 'wrong-id'", result.Reason);
         Assert.DoesNotContain("none is registered", result.Reason);
+    }
+
+    [Fact]
+    public async Task When_the_simulator_finds_the_callers_policy_lacking_AssumeRole_that_is_the_reason()
+    {
+        _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());
+        _simulatorAnswer = FakeAwsResponse.Simulation([("sts:AssumeRole", RoleArn, "implicitDeny", [])]);
+        using var http = new HttpClient();
+
+        var result = await Probe(Registration(), http);
+
+        Assert.Equal(AssumeFailureKind.CallerPolicy, result.Failure);
+        Assert.Contains("policy simulator finds no allowing statement", result.Reason);
+        var asked = _sts.Requests.Single(r => r.Action == "SimulatePrincipalPolicy");
+        Assert.Equal("arn:aws:iam::111111111111:role/PlatformRole", asked["PolicySourceArn"]);
+        Assert.Equal(RoleArn, asked["ResourceArns.member.1"]);
+    }
+
+    [Fact]
+    public async Task When_the_simulator_finds_the_callers_policy_allowing_AssumeRole_that_cause_is_dropped()
+    {
+        _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());
+        _simulatorAnswer = FakeAwsResponse.Simulation([("sts:AssumeRole", RoleArn, "allowed", [])]);
+        using var http = new HttpClient();
+
+        var result = await Probe(Registration("ext"), http);
+
+        Assert.Equal(AssumeFailureKind.AccessDeniedAmbiguous, result.Failure);
+        Assert.DoesNotContain("the caller's own policy (", result.Reason);
+        Assert.Contains("The caller's own policy does allow sts:AssumeRole", result.Reason);
+        Assert.Contains("  3. the role does not exist", result.Reason);
+    }
+
+    [Fact]
+    public async Task A_simulator_the_caller_may_not_ask_leaves_every_cause_listed()
+    {
+        _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());
+        using var http = new HttpClient();
+
+        var result = await Probe(Registration(), http);
+
+        Assert.Equal(AssumeFailureKind.AccessDeniedAmbiguous, result.Failure);
+        Assert.Contains("  4. the role does not exist", result.Reason);
     }
 
     [Theory]
