@@ -24,6 +24,7 @@ public static class CrossgateCli
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(AdminCommand.Build());
         root.Subcommands.Add(TrailCommand.Build());
+        root.Subcommands.Add(AccountsCommand.Build());
         return root;
     }
 
