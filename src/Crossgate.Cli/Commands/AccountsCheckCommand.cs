@@ -16,6 +16,9 @@ namespace Crossgate.Cli.Commands;
 /// every account is granted, 1 otherwise, 2 on bad usage.</summary>
 internal static class AccountsCheckCommand
 {
+    /// <summary>Accounts checked at once: enough to cover latency, few enough not to be throttled.</summary>
+    private const int Parallelism = 8;
+
     public static Command Build()
     {
         var options = new AccountsOptions();
@@ -152,9 +155,22 @@ internal static class AccountsCheckCommand
         }
 
         var probe = new AssumabilityProbe(target, credentials, AccountsOptions.Http);
-        var checks = accounts.Select(account => RegistryAccountCheck.CheckOnlineAsync(
-            account, profile, probe, session => new SimulatorPermissionOracle(IamClient.Create(AccountsOptions.Http, target, session)), cancellation));
-        return await Task.WhenAll(checks);
+        using var gate = new SemaphoreSlim(Parallelism);
+        async Task<AccountCheckResult> CheckOne(RegisteredAccount account)
+        {
+            await gate.WaitAsync(cancellation);
+            try
+            {
+                return await RegistryAccountCheck.CheckOnlineAsync(
+                    account, profile, probe, session => new SimulatorPermissionOracle(IamClient.Create(AccountsOptions.Http, target, session)), cancellation);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+
+        return await Task.WhenAll(accounts.Select(CheckOne));
     }
 
     public static void Write(IReadOnlyList<AccountCheckResult> results, bool json, TextWriter output)
