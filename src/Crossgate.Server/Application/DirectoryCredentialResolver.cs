@@ -1,12 +1,13 @@
 using Crossgate.Directory;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Gathering;
+using Crossgate.Directory.Model;
 using Crossgate.Policies.Evaluation;
 using Crossgate.Server.Signing;
 
 namespace Crossgate.Server.Application;
 
-/// <summary>Finds the secret behind an access key in the directory: an active <c>AKIA…</c> user or root key, or an
+/// <summary>Finds the secret behind an access key in the directory: an active <c>AKIA…</c> user key or root key (see <see cref="RootAccessKeys"/>), or an
 /// <c>ASIA…</c> session key (expired sessions are still found, so that the endpoint can answer ExpiredToken).</summary>
 public sealed class DirectoryCredentialResolver(CrossgateServices services) : ICredentialResolver
 {
@@ -30,7 +31,9 @@ public sealed class DirectoryCredentialResolver(CrossgateServices services) : IC
             secret = session.SecretAccessKey;
             token = session.SessionToken;
             expiration = session.Expiration;
-            caller = await services.Gatherer.ForSessionAsync(session, cancellationToken).ConfigureAwait(false);
+            caller = RootSessions.IsRootSession(session)
+                ? await RootSessions.ForRootSessionAsync(services.Gatherer, session, cancellationToken).ConfigureAwait(false)
+                : await services.Gatherer.ForSessionAsync(session, cancellationToken).ConfigureAwait(false);
         }
         else
         {
@@ -41,7 +44,11 @@ public sealed class DirectoryCredentialResolver(CrossgateServices services) : IC
             }
 
             secret = key.Value.SecretAccessKey;
-            caller = await services.Gatherer.ForAccessKeyAsync(accessKeyId, now, cancellationToken).ConfigureAwait(false);
+            caller = RootAccessKeys.IsRootKey(key.Value)
+                ? key.Value.Status == AccessKeyStatus.Active
+                    ? await services.Gatherer.ForRootAsync(key.Value.AccountId, cancellationToken).ConfigureAwait(false)
+                    : new IamError("InvalidClientTokenId", "The security token included in the request is invalid.", 403)
+                : await services.Gatherer.ForAccessKeyAsync(accessKeyId, now, cancellationToken).ConfigureAwait(false);
             if (!caller.Success)
             {
                 return new ResolvedCredential(accessKeyId, secret, new CallerIdentity(key.Value.AccountId, string.Empty, string.Empty)) { IsActive = false };

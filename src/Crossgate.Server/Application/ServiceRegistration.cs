@@ -8,6 +8,8 @@ public static class ServiceRegistration
     public static HandlerRegistry RegisterAll(HandlerRegistry registry, CrossgateServices services)
     {
         // Each service adds its handlers here (one line per service).
+        Services.Sts.StsService.Register(registry, services);
+        Services.Iam.IamEndpoint.Register(registry, services);
         Services.Organizations.OrganizationsService.Register(registry, services);
         return registry;
     }

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Crossgate.Directory;
+using Crossgate.Server.Application;
+using Crossgate.Server.Hosting;
+
+namespace Crossgate.Cli.Commands;
+
+/// <summary><c>crossgate serve</c>: the local IAM, STS and Organizations endpoint. On a new store it creates the
+/// management account with a root access key and writes it to <c>DIR/credentials</c> as profile <c>crossgate</c>.</summary>
+internal static class ServeCommand
+{
+    public const string Profile = "crossgate";
+
+    public static Command Build()
+    {
+        var store = new StoreOptions();
+        var port = new Option<int>("--port") { Description = "TCP port to listen on.", DefaultValueFactory = _ => 8770 };
+        var host = new Option<string>("--host") { Description = "Interface to bind (an IP address or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
+        var accountId = new Option<string>("--account-id")
+        {
+            Description = $"Id of the management account created on a new store (default {AccountBootstrap.DefaultManagementAccountId}).",
+            DefaultValueFactory = _ => AccountBootstrap.DefaultManagementAccountId,
+        };
+        accountId.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value is null || value.Length != 12 || !value.All(char.IsAsciiDigit))
+            {
+                result.AddError($"--account-id must be a 12-digit account id, not '{value}'.");
+            }
+        });
+        var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
+
+        var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
+        store.AddTo(command);
+        command.Options.Add(port);
+        command.Options.Add(host);
+        command.Options.Add(accountId);
+        command.Options.Add(jsonLogs);
+        command.SetAction(parse => RunAsync(
+            store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
+            parse.GetValue(accountId)!, parse.GetValue(jsonLogs), parse.InvocationConfiguration.Output).GetAwaiter().GetResult());
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs, TextWriter output)
+    {
+        await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
+        var services = new CrossgateServices(store);
+        var rootKey = await AccountBootstrap.CreateAsync(services, accountId, "Management");
+        if (rootKey is not null)
+        {
+            SharedCredentialsFile.SetProfile(credentialsPath, Profile, rootKey.AccessKeyId, rootKey.SecretAccessKey);
+            output.WriteLine($"Created management account {accountId} with a root access key (profile '{Profile}' in {credentialsPath}).");
+        }
+
+        await using var server = CrossgateServer.Create(
+            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = jsonLogs },
+            new DirectoryCredentialResolver(services),
+            registry => ServiceRegistration.RegisterAll(registry, services));
+        await server.StartAsync();
+        var endpoint = server.BaseAddress.ToString().TrimEnd('/');
+        output.WriteLine($"Crossgate endpoint: {endpoint}");
+        if (SharedCredentialsFile.HasProfile(credentialsPath, Profile))
+        {
+            output.WriteLine($"export AWS_SHARED_CREDENTIALS_FILE={credentialsPath} AWS_PROFILE={Profile}");
+        }
+        else
+        {
+            output.WriteLine($"(no profile '{Profile}' in {credentialsPath}; this store was created elsewhere)");
+        }
+
+        output.WriteLine($"aws --endpoint-url {endpoint} sts get-caller-identity");
+        output.Flush();
+        await WaitForShutdownSignalAsync();
+        output.WriteLine("Crossgate stopping.");
+        await server.StopAsync();
+        return 0;
+    }
+
+    /// <summary>Completes on SIGINT or SIGTERM, which are then handled here instead of killing the process, so that
+    /// in-flight requests drain and the store closes cleanly.</summary>
+    private static async Task WaitForShutdownSignalAsync()
+    {
+        var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnSignal(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.TrySetResult();
+        }
+
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+        await stop.Task;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text;
+
+namespace Crossgate.Cli.Commands;
+
+/// <summary>The AWS shared-credentials file (<c>[profile]</c> sections of <c>aws_access_key_id</c> /
+/// <c>aws_secret_access_key</c>), written so that the AWS CLI and SDKs read it with <c>AWS_SHARED_CREDENTIALS_FILE</c>.</summary>
+internal static class SharedCredentialsFile
+{
+    public const string FileName = "credentials";
+
+    /// <summary>Adds the profile, or replaces the section of the same name; other sections are kept as they are.
+    /// The file is readable by its owner only, as it holds secrets.</summary>
+    public static void SetProfile(string path, string profile, string accessKeyId, string secretAccessKey, string region = "us-east-1")
+    {
+        var kept = new StringBuilder();
+        if (File.Exists(path))
+        {
+            var skipping = false;
+            foreach (var line in File.ReadAllLines(path))
+            {
+                var trimmed = line.Trim();
+                if (trimmed.StartsWith('[') && trimmed.EndsWith(']'))
+                {
+                    skipping = string.Equals(trimmed[1..^1].Trim(), profile, StringComparison.Ordinal);
+                }
+
+                if (!skipping)
+                {
+                    kept.AppendLine(line);
+                }
+            }
+        }
+
+        var text = kept.ToString().TrimEnd();
+        var section = $"[{profile}]\naws_access_key_id = {accessKeyId}\naws_secret_access_key = {secretAccessKey}\nregion = {region}\n";
+        var content = text.Length == 0 ? section : text + "\n\n" + section;
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        File.WriteAllText(path, content);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    public static bool HasProfile(string path, string profile) =>
+        File.Exists(path) && File.ReadLines(path).Any(l => l.Trim() == $"[{profile}]");
+}
