@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crossgate.Cli.Output;
-using Crossgate.Directory;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Spectre.Console;
@@ -19,8 +18,7 @@ internal static class TrailCommand
 
     public static Command Build()
     {
-        var data = new Option<string?>("--data") { Description = "Folder of the SQLite store (default ./.crossgate/)." };
-        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string; overrides --data." };
+        var store = new StoreOptions();
         var principal = new Option<string?>("--principal") { Description = "Only events by this principal ARN (userIdentity.arn)." };
         var since = new Option<string?>("--since") { Description = "Only events at or after an ISO-8601 time, or within a duration such as 90s, 15m, 1h, 2d." };
         var limit = new Option<int>("--limit") { Description = "At most this many events.", DefaultValueFactory = _ => DefaultLimit };
@@ -31,15 +29,16 @@ internal static class TrailCommand
         };
         output.AcceptOnlyFromAmong("table", "text", "json");
 
-        var command = new Command("trail", "Show the audit trail of requests to the endpoint, newest first.") { data, postgres, principal, since, limit, output };
+        var command = new Command("trail", "Show the audit trail of requests to the endpoint, newest first.") { principal, since, limit, output };
+        store.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(data), parse.GetValue(postgres), parse.GetValue(principal), parse.GetValue(since), parse.GetValue(limit),
+            () => store.OpenAsync(parse, cancellationToken), parse.GetValue(principal), parse.GetValue(since), parse.GetValue(limit),
             parse.GetValue(output) == "json", parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        string? data, string? postgres, string? principal, string? since, int limit, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        Func<Task<IDirectoryStore>> openStore, string? principal, string? since, int limit, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         DateTimeOffset? start = null;
         if (since is not null)
@@ -58,7 +57,7 @@ internal static class TrailCommand
             return CrossgateCli.UsageError;
         }
 
-        await using var store = await DirectoryStoreFactory.OpenAsync(data, postgres, cancellationToken);
+        await using var store = await openStore();
         var events = await ReadAsync(store, principal, start, limit, cancellationToken);
         if (json)
         {
