@@ -17,9 +17,14 @@ public static class CrossgateCli
         var root = new RootCommand("Crossgate: an offline, AWS-faithful model of IAM policies and cross-account role assumption.");
         root.Subcommands.Add(PolicyCommand.Build());
         root.Subcommands.Add(SimulateCommand.Build());
+        root.Subcommands.Add(InitCommand.Build());
+        root.Subcommands.Add(ImportCommand.Build());
+        root.Subcommands.Add(ExportCommand.Build());
         root.Subcommands.Add(TemplateCommand.Build());
         root.Subcommands.Add(ServeCommand.Build());
         root.Subcommands.Add(AdminCommand.Build());
+        root.Subcommands.Add(TrailCommand.Build());
+        root.Subcommands.Add(AccountsCommand.Build());
         return root;
     }
 

@@ -6,20 +6,39 @@ namespace Crossgate.Authorization.Simulation;
 
 /// <summary>Policies keyed by their exact UTF-8 text and kind, so that a document repeated across scenarios
 /// (FullAWSAccess at every level, a shared trust policy) is parsed and compiled once per run. Refusals are cached
-/// too: the same text always gets the same answer.</summary>
+/// too: the same text always gets the same answer. Lookups hash the text in place; only a new text is copied.</summary>
 public sealed class CompiledPolicyCache
 {
-    private readonly ConcurrentDictionary<Key, PolicyParseOutcome> _entries = new();
+    private readonly ConcurrentDictionary<byte[], PolicyParseOutcome>[] _byKind;
 
-    public int Count => _entries.Count;
+    public CompiledPolicyCache()
+    {
+        _byKind = new ConcurrentDictionary<byte[], PolicyParseOutcome>[Enum.GetValues<PolicyKind>().Length];
+        for (var i = 0; i < _byKind.Length; i++)
+        {
+            _byKind[i] = new ConcurrentDictionary<byte[], PolicyParseOutcome>(TextComparer.Instance);
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            foreach (var entries in _byKind)
+            {
+                count += entries.Count;
+            }
+
+            return count;
+        }
+    }
 
     public PolicyParseOutcome GetOrParse(ReadOnlySpan<byte> utf8, PolicyKind kind)
     {
-        var hash = new HashCode();
-        hash.AddBytes(utf8);
-        hash.Add(kind);
-        var probe = new Key(hash.ToHashCode(), kind, utf8.ToArray());
-        if (_entries.TryGetValue(probe, out var cached))
+        var entries = _byKind[(int)kind];
+        var lookup = entries.GetAlternateLookup<ReadOnlySpan<byte>>();
+        if (lookup.TryGetValue(utf8, out var cached))
         {
             return cached;
         }
@@ -28,22 +47,30 @@ public sealed class CompiledPolicyCache
         var outcome = parsed.Success
             ? new PolicyParseOutcome(CompiledPolicy.Compile(parsed.Document), null)
             : new PolicyParseOutcome(null, parsed.Errors[0]);
-        return _entries.GetOrAdd(probe, outcome);
+        return entries.GetOrAdd(utf8.ToArray(), outcome);
     }
 
-    /// <summary>Identity of a policy text: its bytes, compared in full when hashes agree.</summary>
-    private sealed class Key(int hash, PolicyKind kind, byte[] bytes) : IEquatable<Key>
+    /// <summary>Compares policy texts byte for byte, from a stored array or a span being looked up.</summary>
+    private sealed class TextComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
     {
-        private readonly int _hash = hash;
-        private readonly PolicyKind _kind = kind;
-        private readonly byte[] _bytes = bytes;
+        public static readonly TextComparer Instance = new();
 
-        public bool Equals(Key? other) =>
-            other is not null && other._hash == _hash && other._kind == _kind && other._bytes.AsSpan().SequenceEqual(_bytes);
+        public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
 
-        public override bool Equals(object? obj) => Equals(obj as Key);
+        public int GetHashCode(byte[] text) => Hash(text);
 
-        public override int GetHashCode() => _hash;
+        public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+        public int GetHashCode(ReadOnlySpan<byte> alternate) => Hash(alternate);
+
+        public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+
+        private static int Hash(ReadOnlySpan<byte> text)
+        {
+            var hash = new HashCode();
+            hash.AddBytes(text);
+            return hash.ToHashCode();
+        }
     }
 }
 

@@ -112,73 +112,19 @@ public sealed partial class IamDirectory
         }, cancellationToken);
 
     public Task<DirectoryResult<IamGroup>> PutGroupPolicyAsync(string accountId, string groupName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
+        UpdateHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "PutGroupPolicy", new { groupName, policyName }, audit, group =>
         {
-            if (IamNames.PolicyName(policyName) is { } badName)
-            {
-                return badName;
-            }
-
-            if (ValidateDocument(document, PolicyKind.Identity, null) is { } malformed)
-            {
-                return malformed;
-            }
-
-            var found = await Store.GetGroupAsync(accountId, groupName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchGroup(groupName);
-            }
-
-            var policies = WithInline(found.Value.InlinePolicies, policyName, document);
-            var quota = PolicySizeQuota.InlineGroupPolicies(found.Value.GroupName);
-            if (quota.CheckSize(InlineSize(policies, quota)) is { } tooLarge)
-            {
-                return IamError.LimitExceeded(tooLarge.Message);
-            }
-
-            var group = found.Value with { InlinePolicies = policies };
-            var changes = Audited(audit, "PutGroupPolicy", accountId, new { groupName, policyName }).Update(EntityKinds.Groups, group, found.Version);
-            return Mutation<IamGroup>.Write(changes, group);
+            var policies = PutInline(group.InlinePolicies, policyName, document, PolicySizeQuota.InlineGroupPolicies(group.GroupName));
+            return policies.Success ? DirectoryResult<IamGroup>.Ok(group with { InlinePolicies = policies.Value! }) : policies.Error!;
         }, cancellationToken);
 
     public Task<DirectoryResult<IamGroup>> AttachGroupPolicyAsync(string accountId, string groupName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetGroupAsync(accountId, groupName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchGroup(groupName);
-            }
-
-            var attach = await AttachAsync(found.Value.AttachedPolicies, policyArn, "PoliciesPerGroup", cancellationToken).ConfigureAwait(false);
-            if (!attach.Success)
-            {
-                return attach.Error;
-            }
-
-            var group = found.Value with { AttachedPolicies = attach.Value!.Attached };
-            var changes = Audited(audit, "AttachGroupPolicy", accountId, new { groupName, policyArn }).Update(EntityKinds.Groups, group, found.Version);
-            attach.Value.TouchPolicy(changes);
-            return Mutation<IamGroup>.Write(changes, group);
-        }, cancellationToken);
+        AttachToHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "AttachGroupPolicy", new { groupName, policyArn }, audit, policyArn, "PoliciesPerGroup",
+            group => group.AttachedPolicies, (group, attached) => group with { AttachedPolicies = attached }, cancellationToken);
 
     public Task<DirectoryResult<IamGroup>> DetachGroupPolicyAsync(string accountId, string groupName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetGroupAsync(accountId, groupName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchGroup(groupName);
-            }
-
-            if (!found.Value.AttachedPolicies.Any(p => p.PolicyArn == policyArn))
-            {
-                return IamMessages.NoSuchPolicy(policyArn);
-            }
-
-            var group = found.Value with { AttachedPolicies = found.Value.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() };
-            var changes = Audited(audit, "DetachGroupPolicy", accountId, new { groupName, policyArn }).Update(EntityKinds.Groups, group, found.Version);
-            return Mutation<IamGroup>.Write(changes, group);
-        }, cancellationToken);
+        UpdateHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "DetachGroupPolicy", new { groupName, policyArn }, audit, group =>
+            group.AttachedPolicies.Any(p => p.PolicyArn == policyArn)
+                ? DirectoryResult<IamGroup>.Ok(group with { AttachedPolicies = group.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() })
+                : IamMessages.NoSuchPolicy(policyArn), cancellationToken);
 }

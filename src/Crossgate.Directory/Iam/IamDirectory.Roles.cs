@@ -106,16 +106,8 @@ public sealed partial class IamDirectory
     public Task<DirectoryResult<IamRole>> PutRolePolicyAsync(string accountId, string roleName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
         UpdateRoleWithAsync(accountId, roleName, "PutRolePolicy", new { roleName, policyName }, audit, role =>
         {
-            if ((IamNames.PolicyName(policyName) ?? ValidateDocument(document, PolicyKind.Identity, null)) is { } invalid)
-            {
-                return invalid;
-            }
-
-            var policies = WithInline(role.InlinePolicies, policyName, document);
-            var quota = PolicySizeQuota.InlineRolePolicies(role.RoleName);
-            return quota.CheckSize(InlineSize(policies, quota)) is { } tooLarge
-                ? IamError.LimitExceeded(tooLarge.Message)
-                : DirectoryResult<IamRole>.Ok(role with { InlinePolicies = policies });
+            var policies = PutInline(role.InlinePolicies, policyName, document, PolicySizeQuota.InlineRolePolicies(role.RoleName));
+            return policies.Success ? DirectoryResult<IamRole>.Ok(role with { InlinePolicies = policies.Value! }) : policies.Error!;
         }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> DeleteRolePolicyAsync(string accountId, string roleName, string policyName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
@@ -131,25 +123,8 @@ public sealed partial class IamDirectory
                 : IamMessages.NoSuchPolicy(policyArn), cancellationToken);
 
     public Task<DirectoryResult<IamRole>> AttachRolePolicyAsync(string accountId, string roleName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchRole(roleName);
-            }
-
-            var attach = await AttachAsync(found.Value.AttachedPolicies, policyArn, "PoliciesPerRole", cancellationToken).ConfigureAwait(false);
-            if (!attach.Success)
-            {
-                return attach.Error;
-            }
-
-            var role = found.Value with { AttachedPolicies = attach.Value!.Attached };
-            var changes = Audited(audit, "AttachRolePolicy", accountId, new { roleName, policyArn }).Update(EntityKinds.Roles, role, found.Version);
-            attach.Value.TouchPolicy(changes);
-            return Mutation<IamRole>.Write(changes, role);
-        }, cancellationToken);
+        AttachToHolderAsync(EntityKinds.Roles, () => Store.GetRoleAsync(accountId, roleName, cancellationToken), () => IamMessages.NoSuchRole(roleName), accountId, "AttachRolePolicy", new { roleName, policyArn }, audit, policyArn, "PoliciesPerRole",
+            role => role.AttachedPolicies, (role, attached) => role with { AttachedPolicies = attached }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> PutRolePermissionsBoundaryAsync(string accountId, string roleName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
         MutateAsync(async () =>
@@ -174,21 +149,5 @@ public sealed partial class IamDirectory
     private Task<DirectoryResult<IamRole>> UpdateRoleWithAsync(
         string accountId, string roleName, string eventName, object parameters, AuditContext? audit,
         Func<IamRole, DirectoryResult<IamRole>> change, CancellationToken cancellationToken) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetRoleAsync(accountId, roleName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchRole(roleName);
-            }
-
-            var changed = change(found.Value);
-            if (!changed.Success)
-            {
-                return changed.Error;
-            }
-
-            var changes = Audited(audit, eventName, accountId, parameters).Update(EntityKinds.Roles, changed.Value!, found.Version);
-            return Mutation<IamRole>.Write(changes, changed.Value!);
-        }, cancellationToken);
+        UpdateHolderAsync(EntityKinds.Roles, () => Store.GetRoleAsync(accountId, roleName, cancellationToken), () => IamMessages.NoSuchRole(roleName), accountId, eventName, parameters, audit, change, cancellationToken);
 }

@@ -92,94 +92,27 @@ public sealed partial class IamDirectory
         }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> PutUserPolicyAsync(string accountId, string userName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
+        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "PutUserPolicy", new { userName, policyName }, audit, user =>
         {
-            if (IamNames.PolicyName(policyName) is { } badName)
-            {
-                return badName;
-            }
-
-            if (ValidateDocument(document, PolicyKind.Identity, null) is { } malformed)
-            {
-                return malformed;
-            }
-
-            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchUser(userName);
-            }
-
-            var policies = WithInline(found.Value.InlinePolicies, policyName, document);
-            var quota = PolicySizeQuota.InlineUserPolicies(found.Value.UserName);
-            if (quota.CheckSize(InlineSize(policies, quota)) is { } tooLarge)
-            {
-                return IamError.LimitExceeded(tooLarge.Message);
-            }
-
-            var user = found.Value with { InlinePolicies = policies };
-            var changes = Audited(audit, "PutUserPolicy", accountId, new { userName, policyName }).Update(EntityKinds.Users, user, found.Version);
-            return Mutation<IamUser>.Write(changes, user);
+            var policies = PutInline(user.InlinePolicies, policyName, document, PolicySizeQuota.InlineUserPolicies(user.UserName));
+            return policies.Success ? DirectoryResult<IamUser>.Ok(user with { InlinePolicies = policies.Value! }) : policies.Error!;
         }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> DeleteUserPolicyAsync(string accountId, string userName, string policyName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchUser(userName);
-            }
-
-            if (!found.Value.InlinePolicies.Any(p => p.PolicyName == policyName))
-            {
-                return IamMessages.NoSuchInlinePolicy("user", userName, policyName);
-            }
-
-            var user = found.Value with { InlinePolicies = found.Value.InlinePolicies.Where(p => p.PolicyName != policyName).ToList() };
-            var changes = Audited(audit, "DeleteUserPolicy", accountId, new { userName, policyName }).Update(EntityKinds.Users, user, found.Version);
-            return Mutation<IamUser>.Write(changes, user);
-        }, cancellationToken);
+        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "DeleteUserPolicy", new { userName, policyName }, audit, user =>
+            user.InlinePolicies.Any(p => p.PolicyName == policyName)
+                ? DirectoryResult<IamUser>.Ok(user with { InlinePolicies = user.InlinePolicies.Where(p => p.PolicyName != policyName).ToList() })
+                : IamMessages.NoSuchInlinePolicy("user", userName, policyName), cancellationToken);
 
     public Task<DirectoryResult<IamUser>> AttachUserPolicyAsync(string accountId, string userName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchUser(userName);
-            }
-
-            var attach = await AttachAsync(found.Value.AttachedPolicies, policyArn, "PoliciesPerUser", cancellationToken).ConfigureAwait(false);
-            if (!attach.Success)
-            {
-                return attach.Error;
-            }
-
-            var user = found.Value with { AttachedPolicies = attach.Value!.Attached };
-            var changes = Audited(audit, "AttachUserPolicy", accountId, new { userName, policyArn }).Update(EntityKinds.Users, user, found.Version);
-            attach.Value.TouchPolicy(changes);
-            return Mutation<IamUser>.Write(changes, user);
-        }, cancellationToken);
+        AttachToHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "AttachUserPolicy", new { userName, policyArn }, audit, policyArn, "PoliciesPerUser",
+            user => user.AttachedPolicies, (user, attached) => user with { AttachedPolicies = attached }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> DetachUserPolicyAsync(string accountId, string userName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        MutateAsync(async () =>
-        {
-            var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
-            if (found is null)
-            {
-                return IamMessages.NoSuchUser(userName);
-            }
-
-            if (!found.Value.AttachedPolicies.Any(p => p.PolicyArn == policyArn))
-            {
-                return IamError.NoSuchEntity($"Policy {policyArn} was not found.");
-            }
-
-            var user = found.Value with { AttachedPolicies = found.Value.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() };
-            var changes = Audited(audit, "DetachUserPolicy", accountId, new { userName, policyArn }).Update(EntityKinds.Users, user, found.Version);
-            return Mutation<IamUser>.Write(changes, user);
-        }, cancellationToken);
+        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "DetachUserPolicy", new { userName, policyArn }, audit, user =>
+            user.AttachedPolicies.Any(p => p.PolicyArn == policyArn)
+                ? DirectoryResult<IamUser>.Ok(user with { AttachedPolicies = user.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() })
+                : IamError.NoSuchEntity($"Policy {policyArn} was not found."), cancellationToken);
 
     public Task<DirectoryResult<IamUser>> PutUserPermissionsBoundaryAsync(string accountId, string userName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
         MutateAsync(async () =>

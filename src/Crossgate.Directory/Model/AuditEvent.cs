@@ -31,6 +31,9 @@ public sealed record AuditEvent
 
     public string? ErrorMessage { get; init; }
 
+    /// <summary>The service's request id (CloudTrail's <c>requestID</c>), when the event comes from an API call.</summary>
+    public string? RequestId { get; init; }
+
     /// <summary>Assigned by the store on append: a strictly increasing sequence number.</summary>
     public long Sequence { get; init; }
 }

@@ -1,4 +1,5 @@
 using Crossgate.Authorization;
+using Crossgate.Directory;
 using Crossgate.Directory.Gathering;
 using Crossgate.Policies.Evaluation;
 using Crossgate.Server.Errors;
@@ -30,6 +31,14 @@ public sealed class RequestGuard(PolicyGatherer gatherer, TimeProvider time)
         {
             var error = gathered.Error!;
             return (DeniedWithoutPolicies(), new AwsError(error.Code, error.Message, error.HttpStatus));
+        }
+
+        // A role's trust policy is the resource policy of the sts:AssumeRole* actions only; IAM's own actions on the
+        // role (iam:AttachRolePolicy, …) are decided by the caller's policies alone.
+        if (!action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase) && gathered.Value!.Resource.ResourcePolicy is not null
+            && resource.Contains(":role/", StringComparison.Ordinal))
+        {
+            gathered = DirectoryResult<GatheredRequest>.Ok(new GatheredRequest(gathered.Value.Caller, gathered.Value.Resource with { ResourcePolicy = null }));
         }
 
         var keys = context ?? new ContextKeys();

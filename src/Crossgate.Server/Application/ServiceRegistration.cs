@@ -9,6 +9,8 @@ public static class ServiceRegistration
     {
         // Each service adds its handlers here (one line per service).
         Services.Sts.StsService.Register(registry, services);
+        Services.Iam.IamEndpoint.Register(registry, services);
+        Services.Organizations.OrganizationsService.Register(registry, services);
         return registry;
     }
 }

@@ -69,7 +69,11 @@ public sealed class AwsEndpoint(
         if (_observers.Length > 0)
         {
             var record = new RequestRecord(requestId, receivedAt, call.Service?.SigningName, call.Action, call.AccessKeyId,
-                call.Caller, call.SourceIp, call.UserAgent, http.Response.StatusCode, call.Error);
+                call.Caller, call.SourceIp, call.UserAgent, http.Response.StatusCode, call.Error)
+            {
+                Region = call.Region,
+                Parameters = call.Parameters,
+            };
             foreach (var observer in _observers)
             {
                 try
@@ -114,6 +118,12 @@ public sealed class AwsEndpoint(
 
         var parsed = SignatureClaimParser.Parse(sigRequest);
         call.AccessKeyId = parsed.Claim?.AccessKeyId;
+        call.Region = parsed.Claim?.Region;
+        if (_observers.Length > 0)
+        {
+            call.Parameters = target is null ? AuditParameters.FromQuery(queryParameters ?? QueryParameters.Empty) : AuditParameters.FromJson(body);
+        }
+
         call.Service = AwsService.ByTarget(target)
                        ?? AwsService.BySigningName(parsed.Claim?.Service)
                        ?? AwsService.ByQueryVersion(queryParameters?.Get("Version"))
@@ -265,5 +275,7 @@ public sealed class AwsEndpoint(
         public string? AccessKeyId { get; set; }
         public CallerIdentity? Caller { get; set; }
         public AwsError? Error { get; set; }
+        public string? Region { get; set; }
+        public string? Parameters { get; set; }
     }
 }

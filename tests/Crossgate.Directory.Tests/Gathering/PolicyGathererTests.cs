@@ -179,6 +179,42 @@ public sealed class PolicyGathererTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Active_user_keys_resolve_to_the_user_and_inactive_ones_are_refused()
+    {
+        var iam = new IamDirectory(_example.Store);
+        var key = (await iam.CreateAccessKeyAsync(Management, "bob")).Value!;
+
+        var active = await Gatherer.ForAccessKeyAsync(key.AccessKeyId, DateTimeOffset.UtcNow);
+        await iam.UpdateAccessKeyAsync(Management, "bob", key.AccessKeyId, Model.AccessKeyStatus.Inactive);
+        var inactive = await Gatherer.ForAccessKeyAsync(key.AccessKeyId, DateTimeOffset.UtcNow);
+
+        Assert.Equal("arn:aws:iam::111111111111:user/bob", active.Value!.Principal.Arn);
+        Assert.False(active.Value.Principal.UsesTemporaryCredentials);
+        Assert.Equal("InvalidClientTokenId", inactive.Error!.Code);
+    }
+
+    [Fact]
+    public async Task A_GetSessionToken_session_acts_as_its_user_with_temporary_credentials()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var session = new Model.StsSession
+        {
+            AccountId = Management, AccessKeyId = UniqueIds.NewTemporaryAccessKeyId(), SecretAccessKey = UniqueIds.NewSecretAccessKey(),
+            SessionToken = UniqueIds.NewSessionToken(), Kind = Model.StsSessionKind.SessionToken, IssuedAt = now, Expiration = now.AddHours(12),
+            UserArn = $"arn:aws:iam::{Management}:user/bob", MfaAuthenticated = true, MfaAuthTime = now,
+        };
+        await new IamDirectory(_example.Store).SaveSessionAsync(session);
+
+        var caller = (await Gatherer.ForAccessKeyAsync(session.AccessKeyId, now)).GetValueOrThrow();
+
+        Assert.Equal(PrincipalKind.User, caller.Principal.Kind);
+        Assert.Equal("arn:aws:iam::111111111111:user/bob", caller.Principal.Arn);
+        Assert.True(caller.Principal.UsesTemporaryCredentials);
+        Assert.True(caller.Principal.MultiFactorAuthenticated);
+        Assert.True((await GatherAsync(caller, "*")).Authorize("ec2:DescribeInstances").IsAllowed);
+    }
+
+    [Fact]
     public async Task Compiled_policies_are_cached_and_recompiled_after_a_change()
     {
         var iam = new IamDirectory(_example.Store);

@@ -1,0 +1,54 @@
+using System.CommandLine;
+using Crossgate.Cli.Output;
+using Crossgate.Directory.Import;
+
+namespace Crossgate.Cli.Commands;
+
+/// <summary><c>crossgate import FILE...</c>: reads real <c>aws iam get-account-authorization-details</c> output (one
+/// file per account) and optional Organizations outputs into the store, and reports what it read and every problem
+/// by file and JSON path. Exit 1 when anything could not be read.</summary>
+internal static class ImportCommand
+{
+    public static Command Build()
+    {
+        var files = new Argument<string[]>("FILE") { Description = "Exports to read.", Arity = ArgumentArity.OneOrMore };
+        var store = new StoreOptions();
+        var output = OutputFormatOption.Create();
+        var command = new Command("import", "Import AWS account authorization details and Organizations outputs into the store.") { files, output };
+        store.AddTo(command);
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var paths = parse.GetValue(files)!;
+            var missing = paths.FirstOrDefault(p => !File.Exists(p));
+            var error = parse.InvocationConfiguration.Error;
+            var writer = parse.InvocationConfiguration.Output;
+            if (missing is not null)
+            {
+                await error.WriteLineAsync($"Cannot read {missing}: no such file.");
+                return CrossgateCli.UsageError;
+            }
+
+            await using var directory = await store.OpenAsync(parse, cancellation);
+            var report = await new AuthorizationDetailsImporter(directory).ImportFilesAsync(paths, cancellation);
+            if (OutputFormatOption.Parse(parse.GetValue(output)) == OutputFormat.Json)
+            {
+                CliOutput.WriteJson(writer, new
+                {
+                    files = report.Files,
+                    accounts = report.Accounts,
+                    counts = report.Counts,
+                    problems = report.Problems.Select(p => p.ToString()),
+                    hasErrors = report.HasErrors,
+                });
+            }
+            else
+            {
+                await writer.WriteLineAsync(report.ToString());
+                await writer.FlushAsync(cancellation);
+            }
+
+            return report.HasErrors ? 1 : 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Crossgate.Directory;
+using Crossgate.Directory.Examples;
+
+namespace Crossgate.Cli.Tests.Accounts;
+
+/// <summary><c>accounts check --offline</c> over a directory seeded with the example organization: B's response role
+/// grants every group, C's lacks one.</summary>
+public sealed class AccountsOfflineCheckTests : IDisposable
+{
+    private readonly AccountsWorkspace _ws = new();
+
+    public AccountsOfflineCheckTests()
+    {
+        SeedAsync().GetAwaiter().GetResult();
+        Register("b", ExampleOrganization.TargetB);
+        Register("c", ExampleOrganization.TargetC);
+    }
+
+    public void Dispose() => _ws.Dispose();
+
+    private async Task SeedAsync()
+    {
+        await using var store = await DirectoryStoreFactory.OpenAsync(_ws.Dir);
+        var created = await ExampleOrganization.CreateAsync(store);
+        Assert.True(created.Success, created.ToString());
+    }
+
+    private void Register(string alias, string account) => Assert.Equal(0, _ws.Accounts(
+        "add", "--role-arn", $"arn:aws:iam::{account}:role/{ExampleOrganization.PlatformResponseRole}", "--alias", alias,
+        "--external-id", ExampleOrganization.ExternalId, "--no-check").ExitCode);
+
+    /// <summary>The profile the example organization's roles were built from: every group of the platform.</summary>
+    private string ExampleProfile() => _ws.WriteFile("profile.json",
+        ExampleOrganization.PermissionGroupDocument(ExampleOrganization.PermissionGroups.Select(g => g.Sid)));
+
+    private static Dictionary<string, JsonElement> Groups(JsonElement account) =>
+        account.GetProperty("groups").EnumerateArray().ToDictionary(g => g.GetProperty("sid").GetString()!);
+
+    [Fact]
+    public void B_grants_every_group_and_C_lacks_the_one_left_out()
+    {
+        var (code, output, error) = _ws.Accounts("check", "--profile", ExampleProfile(), "--offline", "--output", "json");
+
+        Assert.True(code == 1, error);
+        var accounts = JsonDocument.Parse(output).RootElement;
+        var b = Groups(accounts[0]);
+        var c = Groups(accounts[1]);
+        Assert.True(accounts[0].GetProperty("assumable").GetBoolean());
+        Assert.Equal("granted", b["RequiredForEC2Import"].GetProperty("status").GetString());
+        Assert.Equal("granted", b["RequiredToCheckPolicy"].GetProperty("status").GetString());
+        Assert.Equal("granted", b["RequiredForS3Acquisition"].GetProperty("status").GetString());
+
+        // SendCommand is allowed only on instances tagged SSMEnabled=True: conditional, with the condition shown.
+        Assert.Equal("conditional", b["RequiredForSSMOnTaggedInstances"].GetProperty("status").GetString());
+        Assert.Contains("aws:ResourceTag/SSMEnabled", b["RequiredForSSMOnTaggedInstances"].GetProperty("conditions")[0].GetString());
+
+        var missing = c[ExampleOrganization.MissingInTargetC];
+        Assert.Equal("denied", missing.GetProperty("status").GetString());
+        Assert.Equal(["s3:GetObject", "s3:ListBucket", "s3:GetBucketLocation"], missing.GetProperty("missingActions").EnumerateArray().Select(a => a.GetString()));
+        Assert.Contains("no identity-based policy allows", missing.GetProperty("reasons")[0].GetString());
+        Assert.Equal("granted", c["RequiredForEC2Import"].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void Exit_code_follows_the_required_groups_of_the_accounts_checked()
+    {
+        var profile = ExampleProfile();
+
+        Assert.Equal(0, _ws.Accounts("check", "b", "--profile", profile, "--offline", "--optional", "RequiredForSSMOnTaggedInstances").ExitCode);
+        Assert.Equal(1, _ws.Accounts("check", "b", "--profile", profile, "--offline").ExitCode);
+        Assert.Equal(1, _ws.Accounts("check", "c", "--profile", profile, "--offline", "--optional", "RequiredForSSMOnTaggedInstances").ExitCode);
+        Assert.Equal(0, _ws.Accounts("check", "c", "--profile", profile, "--offline",
+            "--optional", "RequiredForSSMOnTaggedInstances", "--optional", ExampleOrganization.MissingInTargetC).ExitCode);
+        Assert.Contains("3 granted, 1 conditional", _ws.Accounts("show", "b").Output);
+    }
+
+    [Fact]
+    public void A_registered_role_missing_from_the_directory_is_not_assumable_and_unchecked()
+    {
+        Assert.Equal(0, _ws.Accounts("add", "--role-arn", "arn:aws:iam::444444444444:role/PlatformResponseRole", "--alias", "outsider", "--no-check").ExitCode);
+
+        var (code, output, _) = _ws.Accounts("check", "outsider", "--profile", ExampleProfile(), "--offline", "--output", "json");
+
+        Assert.Equal(1, code);
+        var account = JsonDocument.Parse(output).RootElement[0];
+        Assert.False(account.GetProperty("assumable").GetBoolean());
+        Assert.Contains("does not exist in account 444444444444", account.GetProperty("reason").GetString());
+        Assert.All(account.GetProperty("groups").EnumerateArray(), g => Assert.Equal("notChecked", g.GetProperty("status").GetString()));
+    }
+
+    [Fact]
+    public void The_published_example_profile_is_checked_group_by_group()
+    {
+        // examples/policies/platform-permission-groups.json is a broader profile than the roles were built from:
+        // its inventory and S3 audit groups ask for actions B's role does not grant.
+        var (code, output, _) = _ws.Accounts("check", "b", "--profile", CliRunner.Example("platform-permission-groups.json"), "--offline", "--output", "json");
+
+        Assert.Equal(1, code);
+        var b = Groups(JsonDocument.Parse(output).RootElement[0]);
+        Assert.Equal(["ReadOnlyInventory", "SsmOnTaggedInstances", "SsmDocuments", "AuditBucketRead"], b.Keys);
+        Assert.Equal("partial", b["ReadOnlyInventory"].GetProperty("status").GetString());
+        Assert.Contains("iam:ListRoles", b["ReadOnlyInventory"].GetProperty("missingActions").EnumerateArray().Select(a => a.GetString()));
+    }
+}
