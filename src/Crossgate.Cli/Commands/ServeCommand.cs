@@ -3,11 +3,13 @@ using System.Runtime.InteropServices;
 using Crossgate.Directory;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
+using Crossgate.Server.Services.Audit;
 
 namespace Crossgate.Cli.Commands;
 
 /// <summary><c>crossgate serve</c>: the local IAM, STS and Organizations endpoint. On a new store it creates the
-/// management account with a root access key and writes it to <c>DIR/credentials</c> as profile <c>crossgate</c>.</summary>
+/// management account with a root access key and writes it to <c>DIR/credentials</c> as profile <c>crossgate</c>.
+/// Every answered request goes to the audit trail (<c>crossgate trail</c>).</summary>
 internal static class ServeCommand
 {
     public const string Profile = "crossgate";
@@ -58,7 +60,8 @@ internal static class ServeCommand
         await using var server = CrossgateServer.Create(
             new CrossgateServerOptions { Host = host, Port = port, JsonLogs = jsonLogs },
             new DirectoryCredentialResolver(services),
-            registry => ServiceRegistration.RegisterAll(registry, services));
+            registry => ServiceRegistration.RegisterAll(registry, services),
+            observers: [new AuditTrailObserver(store)]);
         await server.StartAsync();
         var endpoint = server.BaseAddress.ToString().TrimEnd('/');
         output.WriteLine($"Crossgate endpoint: {endpoint}");

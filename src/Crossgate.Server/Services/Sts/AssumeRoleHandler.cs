@@ -139,7 +139,8 @@ public sealed class AssumeRoleHandler(CrossgateServices services)
             }
         }
 
-        if (p.Get("SourceIdentity") is not null)
+        // Also when inherited: every role down a chain that carries a source identity must allow setting it.
+        if (sourceIdentity is not null)
         {
             var (_, identityDenied) = await services.Guard.CheckAsync(request.Context, "sts:SetSourceIdentity", roleArn!, context: keys,
                 externalId: externalId, roleSessionName: sessionName, requestTags: requestTags, cancellationToken: cancellationToken).ConfigureAwait(false);
