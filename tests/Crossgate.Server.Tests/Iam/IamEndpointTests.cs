@@ -7,7 +7,6 @@ namespace Crossgate.Server.Tests.Iam;
 public sealed class IamEndpointTests
 {
     private const string AllowS3Read = """{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}]}""";
-    private static readonly XNamespaceAlias Ns = new();
 
     [Fact]
     public async Task Create_user_put_inline_policy_and_simulate()
@@ -198,7 +197,21 @@ public sealed class IamEndpointTests
         Assert.Contains("on resource: arn:aws:iam::111122223333:user/ ", list.ErrorMessage);
     }
 
+    [Fact]
+    public async Task Request_tags_reach_the_engine_as_aws_RequestTag()
+    {
+        await using var host = await IamTestHost.StartAsync();
+        const string onlyTagged = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"blue"}}}]}""";
+        (await host.Services.Iam.PutUserPolicyAsync(IamTestHost.Account, "nobody", "tagged", onlyTagged)).GetValueOrThrow();
+
+        var untagged = await host.CallAsAsync(host.Nobody, "CreateUser", ("UserName", "u1"));
+        Assert.Equal((HttpStatusCode.Forbidden, "AccessDenied"), (untagged.Status, untagged.ErrorCode));
+        var wrongTag = await host.CallAsAsync(host.Nobody, "CreateUser", ("UserName", "u1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "red"));
+        Assert.Equal(HttpStatusCode.Forbidden, wrongTag.Status);
+        var tagged = await host.CallAsAsync(host.Nobody, "CreateUser", ("UserName", "u1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "blue"));
+        Assert.Equal(HttpStatusCode.OK, tagged.Status);
+    }
+
     private static string? Child(System.Xml.Linq.XElement element, string name) => element.Element(IamTestHost.Ns + name)?.Value;
 
-    private sealed class XNamespaceAlias;
 }

@@ -64,7 +64,7 @@ public sealed partial class IamEndpoint
 
     /// <summary>Checks the holder and policy name parameters and authorizes <paramref name="action"/> on the holder.</summary>
     private async Task<(string Account, string Name, QueryResponse? Refusal)> HolderRequestAsync(
-        QueryRequest request, Holder holder, string action, string? second, string? secondMember, CancellationToken ct)
+        QueryRequest request, Holder holder, string action, string? second, string? secondMember, CancellationToken ct, IReadOnlyList<Tag>? requestTags = null)
     {
         var name = request.Parameters.Get(NameParameter(holder));
         var missing = secondMember is null ? Missing((NameMember(holder), name)) : Missing((NameMember(holder), name), (secondMember, second));
@@ -74,7 +74,7 @@ public sealed partial class IamEndpoint
         }
 
         var account = AccountOf(request);
-        var denied = await DeniedAsync(request, "iam:" + action, await HolderArnAsync(holder, account, name!, ct), ct);
+        var denied = await DeniedAsync(request, "iam:" + action, await HolderArnAsync(holder, account, name!, ct), ct, requestTags);
         return (account, name!, denied is null ? null : QueryResponse.Fail(denied));
     }
 

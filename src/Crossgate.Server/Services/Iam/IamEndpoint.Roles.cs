@@ -34,7 +34,7 @@ public sealed partial class IamEndpoint
 
         var account = AccountOf(request);
         var path = p.Get("Path") ?? "/";
-        if (await DeniedAsync(request, "iam:CreateRole", IamArns.Role(account, path, name!), ct) is { } denied)
+        if (await DeniedAsync(request, "iam:CreateRole", IamArns.Role(account, path, name!), ct, TagsOf(p)) is { } denied)
         {
             return denied;
         }
@@ -78,7 +78,7 @@ public sealed partial class IamEndpoint
 
         return QueryResponse.Ok(w =>
         {
-            w.List("Roles", page!.Items, (m, r) => IamXml.Role(m, r.Value, withLastUsed: false));
+            w.List("Roles", page!.Items, (m, r) => IamXml.Role(m, r.Value, listing: true));
             Truncation(w, page.IsTruncated, page.Marker);
         });
     }

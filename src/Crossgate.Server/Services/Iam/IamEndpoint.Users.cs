@@ -31,12 +31,13 @@ public sealed partial class IamEndpoint
 
         var account = AccountOf(request);
         var path = p.Get("Path") ?? "/";
-        if (await DeniedAsync(request, "iam:CreateUser", IamArns.User(account, path, name!), ct) is { } denied)
+        var tags = TagsOf(p);
+        if (await DeniedAsync(request, "iam:CreateUser", IamArns.User(account, path, name!), ct, tags) is { } denied)
         {
             return denied;
         }
 
-        var created = await services.Iam.CreateUserAsync(account, name!, path, p.Get("PermissionsBoundary"), TagsOf(p), cancellationToken: ct);
+        var created = await services.Iam.CreateUserAsync(account, name!, path, p.Get("PermissionsBoundary"), tags, cancellationToken: ct);
         return created.Success ? QueryResponse.Ok(w => w.Struct("User", u => IamXml.User(u, created.Value!))) : Fail(created.Error);
     }
 

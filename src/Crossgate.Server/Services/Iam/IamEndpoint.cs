@@ -35,10 +35,24 @@ public sealed partial class IamEndpoint(CrossgateServices services)
     private static string AccountOf(QueryRequest request) => RequestGuard.CallerOf(request.Context).Principal.AccountId;
 
     /// <summary>Null when the engine allows the caller <paramref name="action"/> on <paramref name="resource"/>.</summary>
-    private async Task<AwsError?> DeniedAsync(QueryRequest request, string action, string resource, CancellationToken ct)
+    /// <remarks><paramref name="requestTags"/> are the tags the call would set, for <c>aws:RequestTag/*</c> and
+    /// <c>aws:TagKeys</c>.</remarks>
+    private async Task<AwsError?> DeniedAsync(QueryRequest request, string action, string resource, CancellationToken ct, IReadOnlyList<Tag>? requestTags = null)
     {
-        var (_, error) = await services.Guard.CheckAsync(request.Context, action, resource, cancellationToken: ct).ConfigureAwait(false);
+        var tags = requestTags is null ? null : TagMap(requestTags);
+        var (_, error) = await services.Guard.CheckAsync(request.Context, action, resource, requestTags: tags, cancellationToken: ct).ConfigureAwait(false);
         return error;
+    }
+
+    private static Dictionary<string, string> TagMap(IReadOnlyList<Tag> tags)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+        {
+            map[tag.Key] = tag.Value;
+        }
+
+        return map;
     }
 
     private static AwsError ToAws(IamError error) => new(error.Code, error.Message, error.HttpStatus);
