@@ -147,6 +147,8 @@ public sealed class IamEndpointTests
     [InlineData("DeleteUser", "UserName", "ghost", 404, "NoSuchEntity", "The user with name ghost cannot be found.")]
     [InlineData("CreateUser", "UserName", "admin", 409, "EntityAlreadyExists", "User with name admin already exists.")]
     [InlineData("CreateUser", "UserName", "bad name!", 400, "ValidationError", null)]
+    [InlineData("GetUser", "UserName", "bad name!", 400, "ValidationError", "1 validation error detected: Value 'bad name!' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+")]
+    [InlineData("ListUserPolicies", "UserName", "", 400, "ValidationError", "1 validation error detected: Value '' at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1")]
     public async Task Errors_carry_IAM_codes_and_statuses(string action, string parameter, string value, int status, string code, string? message)
     {
         await using var host = await IamTestHost.StartAsync();

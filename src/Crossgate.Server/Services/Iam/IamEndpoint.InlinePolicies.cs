@@ -2,6 +2,7 @@ using Crossgate.Directory;
 using Crossgate.Directory.Iam;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
+using Crossgate.Directory.Validation;
 using Crossgate.Server.Protocols.Query;
 
 namespace Crossgate.Server.Services.Iam;
@@ -71,6 +72,12 @@ public sealed partial class IamEndpoint
         if (missing is not null)
         {
             return (string.Empty, string.Empty, missing);
+        }
+
+        // Constraint failures come before the authorization check, as IAM answers them.
+        if (IamNames.Name(name, NameMember(holder), holder == Holder.Group ? 128 : 64) is { } invalid)
+        {
+            return (string.Empty, string.Empty, Fail(invalid));
         }
 
         var account = AccountOf(request);

@@ -47,7 +47,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> GetRoleAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("RoleName");
-        if (Missing(("roleName", name)) is { } missing)
+        if ((Missing(("roleName", name)) ?? InvalidName("roleName", name, 64)) is { } missing)
         {
             return missing;
         }
@@ -87,7 +87,7 @@ public sealed partial class IamEndpoint
     {
         var p = request.Parameters;
         var name = p.Get("RoleName");
-        if (Missing(("roleName", name)) is { } missing)
+        if ((Missing(("roleName", name)) ?? InvalidName("roleName", name, 64)) is { } missing)
         {
             return missing;
         }
@@ -110,7 +110,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> DeleteRoleAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("RoleName");
-        if (Missing(("roleName", name)) is { } missing)
+        if ((Missing(("roleName", name)) ?? InvalidName("roleName", name, 64)) is { } missing)
         {
             return missing;
         }

@@ -71,6 +71,10 @@ public sealed partial class IamEndpoint(CrossgateServices services)
         return validation.Message is { } message ? QueryErrors.ValidationError(message) : null;
     }
 
+    /// <summary>IAM's name constraints (length, <c>[\w+=,.@-]+</c>) as a ValidationError, checked before authorization.</summary>
+    private static AwsError? InvalidName(string member, string? name, int maxLength) =>
+        name is not null && Crossgate.Directory.Validation.IamNames.Name(name, member, maxLength) is { } invalid ? ToAws(invalid) : null;
+
     /// <summary>Reads <c>Marker</c> and <c>MaxItems</c> (1–1000) of a list call.</summary>
     private static AwsError? Paging(QueryParameters parameters, out string? marker, out int maxItems)
     {
