@@ -200,6 +200,28 @@ public sealed class IamEndpointTests
     }
 
     [Fact]
+    public async Task Simulation_reports_the_organizations_decision()
+    {
+        await using var host = await IamTestHost.StartAsync();
+        var orgs = host.Services.Organizations;
+        var root = (await orgs.CreateOrganizationAsync("999988887777", "management")).GetValueOrThrow();
+        (await orgs.AddAccountAsync(root.OrganizationId, IamTestHost.Account, "identity")).GetValueOrThrow();
+        var scp = (await orgs.CreatePolicyAsync(root.OrganizationId, "no-delete", Crossgate.Directory.Model.OrganizationPolicyType.ServiceControlPolicy,
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}""")).GetValueOrThrow();
+        (await orgs.AttachPolicyAsync(root.OrganizationId, scp.Id, IamTestHost.Account)).GetValueOrThrow();
+
+        var reply = await host.CallAsync("SimulatePrincipalPolicy", ("PolicySourceArn", "arn:aws:iam::111122223333:user/admin"),
+            ("ActionNames.member.1", "s3:GetObject"), ("ActionNames.member.2", "s3:DeleteBucket"));
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Text);
+        var results = reply.Members("EvaluationResults");
+        Assert.Equal("allowed", Child(results[0], "EvalDecision"));
+        Assert.Equal("true", results[0].Element(IamTestHost.Ns + "OrganizationsDecisionDetail")!.Element(IamTestHost.Ns + "AllowedByOrganizations")!.Value);
+        Assert.Equal("explicitDeny", Child(results[1], "EvalDecision"));
+        Assert.Equal("false", results[1].Element(IamTestHost.Ns + "OrganizationsDecisionDetail")!.Element(IamTestHost.Ns + "AllowedByOrganizations")!.Value);
+        Assert.Null(results[1].Element(IamTestHost.Ns + "PermissionsBoundaryDecisionDetail"));
+    }
+
+    [Fact]
     public async Task Request_tags_reach_the_engine_as_aws_RequestTag()
     {
         await using var host = await IamTestHost.StartAsync();
