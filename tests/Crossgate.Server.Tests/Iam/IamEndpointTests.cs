@@ -222,6 +222,26 @@ public sealed class IamEndpointTests
     }
 
     [Fact]
+    public async Task A_resource_policy_naming_the_caller_grants_in_the_simulation()
+    {
+        await using var host = await IamTestHost.StartAsync();
+        const string unrelated = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}""";
+        const string bucketPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/nobody"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}]}""";
+
+        var asNobody = await host.CallAsync("SimulateCustomPolicy", ("PolicyInputList.member.1", unrelated), ("ResourcePolicy", bucketPolicy),
+            ("CallerArn", "arn:aws:iam::111122223333:user/nobody"), ("ActionNames.member.1", "s3:GetObject"), ("ResourceArns.member.1", "arn:aws:s3:::shared/a"));
+        Assert.True(asNobody.Status == HttpStatusCode.OK, asNobody.Text);
+        var result = asNobody.Members("EvaluationResults").Single();
+        Assert.Equal("allowed", Child(result, "EvalDecision"));
+        var statement = result.Element(IamTestHost.Ns + "MatchedStatements")!.Elements().Single();
+        Assert.Equal(("ResourcePolicy", "resource"), (Child(statement, "SourcePolicyId"), Child(statement, "SourcePolicyType")));
+
+        var asAdmin = await host.CallAsync("SimulateCustomPolicy", ("PolicyInputList.member.1", unrelated), ("ResourcePolicy", bucketPolicy),
+            ("CallerArn", "arn:aws:iam::111122223333:user/admin"), ("ActionNames.member.1", "s3:GetObject"), ("ResourceArns.member.1", "arn:aws:s3:::shared/a"));
+        Assert.Equal("implicitDeny", Child(asAdmin.Members("EvaluationResults").Single(), "EvalDecision"));
+    }
+
+    [Fact]
     public async Task Request_tags_reach_the_engine_as_aws_RequestTag()
     {
         await using var host = await IamTestHost.StartAsync();
