@@ -7,7 +7,6 @@ namespace Crossgate.Server.Tests.Iam;
 public sealed class IamEndpointTests
 {
     private const string AllowS3Read = """{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::bucket/*"}]}""";
-    private static readonly XNamespaceAlias Ns = new();
 
     [Fact]
     public async Task Create_user_put_inline_policy_and_simulate()
@@ -148,6 +147,8 @@ public sealed class IamEndpointTests
     [InlineData("DeleteUser", "UserName", "ghost", 404, "NoSuchEntity", "The user with name ghost cannot be found.")]
     [InlineData("CreateUser", "UserName", "admin", 409, "EntityAlreadyExists", "User with name admin already exists.")]
     [InlineData("CreateUser", "UserName", "bad name!", 400, "ValidationError", null)]
+    [InlineData("GetUser", "UserName", "bad name!", 400, "ValidationError", "1 validation error detected: Value 'bad name!' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+")]
+    [InlineData("ListUserPolicies", "UserName", "", 400, "ValidationError", "1 validation error detected: Value '' at 'userName' failed to satisfy constraint: Member must have length greater than or equal to 1")]
     public async Task Errors_carry_IAM_codes_and_statuses(string action, string parameter, string value, int status, string code, string? message)
     {
         await using var host = await IamTestHost.StartAsync();
@@ -198,7 +199,63 @@ public sealed class IamEndpointTests
         Assert.Contains("on resource: arn:aws:iam::111122223333:user/ ", list.ErrorMessage);
     }
 
+    [Fact]
+    public async Task Simulation_reports_the_organizations_decision()
+    {
+        await using var host = await IamTestHost.StartAsync();
+        var orgs = host.Services.Organizations;
+        var root = (await orgs.CreateOrganizationAsync("999988887777", "management")).GetValueOrThrow();
+        (await orgs.AddAccountAsync(root.OrganizationId, IamTestHost.Account, "identity")).GetValueOrThrow();
+        var scp = (await orgs.CreatePolicyAsync(root.OrganizationId, "no-delete", Crossgate.Directory.Model.OrganizationPolicyType.ServiceControlPolicy,
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}""")).GetValueOrThrow();
+        (await orgs.AttachPolicyAsync(root.OrganizationId, scp.Id, IamTestHost.Account)).GetValueOrThrow();
+
+        var reply = await host.CallAsync("SimulatePrincipalPolicy", ("PolicySourceArn", "arn:aws:iam::111122223333:user/admin"),
+            ("ActionNames.member.1", "s3:GetObject"), ("ActionNames.member.2", "s3:DeleteBucket"));
+        Assert.True(reply.Status == HttpStatusCode.OK, reply.Text);
+        var results = reply.Members("EvaluationResults");
+        Assert.Equal("allowed", Child(results[0], "EvalDecision"));
+        Assert.Equal("true", results[0].Element(IamTestHost.Ns + "OrganizationsDecisionDetail")!.Element(IamTestHost.Ns + "AllowedByOrganizations")!.Value);
+        Assert.Equal("explicitDeny", Child(results[1], "EvalDecision"));
+        Assert.Equal("false", results[1].Element(IamTestHost.Ns + "OrganizationsDecisionDetail")!.Element(IamTestHost.Ns + "AllowedByOrganizations")!.Value);
+        Assert.Null(results[1].Element(IamTestHost.Ns + "PermissionsBoundaryDecisionDetail"));
+    }
+
+    [Fact]
+    public async Task A_resource_policy_naming_the_caller_grants_in_the_simulation()
+    {
+        await using var host = await IamTestHost.StartAsync();
+        const string unrelated = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sqs:SendMessage","Resource":"*"}]}""";
+        const string bucketPolicy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:user/nobody"},"Action":"s3:GetObject","Resource":"arn:aws:s3:::shared/*"}]}""";
+
+        var asNobody = await host.CallAsync("SimulateCustomPolicy", ("PolicyInputList.member.1", unrelated), ("ResourcePolicy", bucketPolicy),
+            ("CallerArn", "arn:aws:iam::111122223333:user/nobody"), ("ActionNames.member.1", "s3:GetObject"), ("ResourceArns.member.1", "arn:aws:s3:::shared/a"));
+        Assert.True(asNobody.Status == HttpStatusCode.OK, asNobody.Text);
+        var result = asNobody.Members("EvaluationResults").Single();
+        Assert.Equal("allowed", Child(result, "EvalDecision"));
+        var statement = result.Element(IamTestHost.Ns + "MatchedStatements")!.Elements().Single();
+        Assert.Equal(("ResourcePolicy", "resource"), (Child(statement, "SourcePolicyId"), Child(statement, "SourcePolicyType")));
+
+        var asAdmin = await host.CallAsync("SimulateCustomPolicy", ("PolicyInputList.member.1", unrelated), ("ResourcePolicy", bucketPolicy),
+            ("CallerArn", "arn:aws:iam::111122223333:user/admin"), ("ActionNames.member.1", "s3:GetObject"), ("ResourceArns.member.1", "arn:aws:s3:::shared/a"));
+        Assert.Equal("implicitDeny", Child(asAdmin.Members("EvaluationResults").Single(), "EvalDecision"));
+    }
+
+    [Fact]
+    public async Task Request_tags_reach_the_engine_as_aws_RequestTag()
+    {
+        await using var host = await IamTestHost.StartAsync();
+        const string onlyTagged = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*","Condition":{"StringEquals":{"aws:RequestTag/team":"blue"}}}]}""";
+        (await host.Services.Iam.PutUserPolicyAsync(IamTestHost.Account, "nobody", "tagged", onlyTagged)).GetValueOrThrow();
+
+        var untagged = await host.CallAsAsync(host.Nobody, "CreateUser", ("UserName", "u1"));
+        Assert.Equal((HttpStatusCode.Forbidden, "AccessDenied"), (untagged.Status, untagged.ErrorCode));
+        var wrongTag = await host.CallAsAsync(host.Nobody, "CreateUser", ("UserName", "u1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "red"));
+        Assert.Equal(HttpStatusCode.Forbidden, wrongTag.Status);
+        var tagged = await host.CallAsAsync(host.Nobody, "CreateUser", ("UserName", "u1"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "blue"));
+        Assert.Equal(HttpStatusCode.OK, tagged.Status);
+    }
+
     private static string? Child(System.Xml.Linq.XElement element, string name) => element.Element(IamTestHost.Ns + name)?.Value;
 
-    private sealed class XNamespaceAlias;
 }

@@ -23,7 +23,7 @@ public sealed partial class IamEndpoint
     {
         var p = request.Parameters;
         var name = p.Get("GroupName");
-        if (Missing(("groupName", name)) is { } missing)
+        if ((Missing(("groupName", name)) ?? InvalidName("groupName", name, 128)) is { } missing)
         {
             return missing;
         }
@@ -43,7 +43,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> GetGroupAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("GroupName");
-        if (Missing(("groupName", name)) is { } missing)
+        if ((Missing(("groupName", name)) ?? InvalidName("groupName", name, 128)) is { } missing)
         {
             return missing;
         }
@@ -98,7 +98,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> DeleteGroupAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("GroupName");
-        if (Missing(("groupName", name)) is { } missing)
+        if ((Missing(("groupName", name)) ?? InvalidName("groupName", name, 128)) is { } missing)
         {
             return missing;
         }
@@ -138,7 +138,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> ListGroupsForUserAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("UserName");
-        if (Missing(("userName", name)) is { } missing)
+        if ((Missing(("userName", name)) ?? InvalidName("userName", name, 64)) is { } missing)
         {
             return missing;
         }

@@ -2,6 +2,7 @@ using Crossgate.Directory;
 using Crossgate.Directory.Iam;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
+using Crossgate.Directory.Validation;
 using Crossgate.Server.Protocols.Query;
 
 namespace Crossgate.Server.Services.Iam;
@@ -64,7 +65,7 @@ public sealed partial class IamEndpoint
 
     /// <summary>Checks the holder and policy name parameters and authorizes <paramref name="action"/> on the holder.</summary>
     private async Task<(string Account, string Name, QueryResponse? Refusal)> HolderRequestAsync(
-        QueryRequest request, Holder holder, string action, string? second, string? secondMember, CancellationToken ct)
+        QueryRequest request, Holder holder, string action, string? second, string? secondMember, CancellationToken ct, IReadOnlyList<Tag>? requestTags = null)
     {
         var name = request.Parameters.Get(NameParameter(holder));
         var missing = secondMember is null ? Missing((NameMember(holder), name)) : Missing((NameMember(holder), name), (secondMember, second));
@@ -73,8 +74,14 @@ public sealed partial class IamEndpoint
             return (string.Empty, string.Empty, missing);
         }
 
+        // Constraint failures come before the authorization check, as IAM answers them.
+        if (IamNames.Name(name, NameMember(holder), holder == Holder.Group ? 128 : 64) is { } invalid)
+        {
+            return (string.Empty, string.Empty, Fail(invalid));
+        }
+
         var account = AccountOf(request);
-        var denied = await DeniedAsync(request, "iam:" + action, await HolderArnAsync(holder, account, name!, ct), ct);
+        var denied = await DeniedAsync(request, "iam:" + action, await HolderArnAsync(holder, account, name!, ct), ct, requestTags);
         return (account, name!, denied is null ? null : QueryResponse.Fail(denied));
     }
 

@@ -34,7 +34,7 @@ public sealed partial class IamEndpoint
 
         var account = AccountOf(request);
         var path = p.Get("Path") ?? "/";
-        if (await DeniedAsync(request, "iam:CreatePolicy", IamArns.Policy(account, path, name!), ct) is { } denied)
+        if (await DeniedAsync(request, "iam:CreatePolicy", IamArns.Policy(account, path, name!), ct, TagsOf(p)) is { } denied)
         {
             return denied;
         }

@@ -34,7 +34,7 @@ public sealed partial class IamEndpoint
 
         var account = AccountOf(request);
         var path = p.Get("Path") ?? "/";
-        if (await DeniedAsync(request, "iam:CreateRole", IamArns.Role(account, path, name!), ct) is { } denied)
+        if (await DeniedAsync(request, "iam:CreateRole", IamArns.Role(account, path, name!), ct, TagsOf(p)) is { } denied)
         {
             return denied;
         }
@@ -47,7 +47,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> GetRoleAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("RoleName");
-        if (Missing(("roleName", name)) is { } missing)
+        if ((Missing(("roleName", name)) ?? InvalidName("roleName", name, 64)) is { } missing)
         {
             return missing;
         }
@@ -78,7 +78,7 @@ public sealed partial class IamEndpoint
 
         return QueryResponse.Ok(w =>
         {
-            w.List("Roles", page!.Items, (m, r) => IamXml.Role(m, r.Value, withLastUsed: false));
+            w.List("Roles", page!.Items, (m, r) => IamXml.Role(m, r.Value, listing: true));
             Truncation(w, page.IsTruncated, page.Marker);
         });
     }
@@ -87,7 +87,7 @@ public sealed partial class IamEndpoint
     {
         var p = request.Parameters;
         var name = p.Get("RoleName");
-        if (Missing(("roleName", name)) is { } missing)
+        if ((Missing(("roleName", name)) ?? InvalidName("roleName", name, 64)) is { } missing)
         {
             return missing;
         }
@@ -110,7 +110,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> DeleteRoleAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("RoleName");
-        if (Missing(("roleName", name)) is { } missing)
+        if ((Missing(("roleName", name)) ?? InvalidName("roleName", name, 64)) is { } missing)
         {
             return missing;
         }

@@ -90,6 +90,18 @@ public sealed partial class IamEndpoint
         }
 
         var caller = simulated.Value!;
+        if (principal && callerArn is not null && !sourceArn!.Contains(":group/", StringComparison.Ordinal))
+        {
+            // "As if Bob had David's policies": CallerArn is who calls, PolicySourceArn whose policies apply.
+            var who = await services.Gatherer.ForPrincipalArnAsync(callerArn, ct);
+            if (!who.Success)
+            {
+                return Fail(who.Error);
+            }
+
+            caller = caller with { Context = caller.Context with { Principal = who.Value!.Principal } };
+        }
+
         foreach (var (input, index) in given.Select((x, i) => (x, i)))
         {
             caller.Sources[input.Name!] = ($"PolicyInputList.{index + 1}", "none");

@@ -18,7 +18,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> TagAsync(QueryRequest request, Holder holder, CancellationToken ct)
     {
         var tags = TagsOf(request.Parameters);
-        var (account, name, refusal) = await HolderRequestAsync(request, holder, $"Tag{holder}", tags is null ? null : "", "tags", ct);
+        var (account, name, refusal) = await HolderRequestAsync(request, holder, $"Tag{holder}", tags is null ? null : "", "tags", ct, tags);
         if (refusal is not null)
         {
             return refusal;

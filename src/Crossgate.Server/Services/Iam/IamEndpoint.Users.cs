@@ -24,19 +24,20 @@ public sealed partial class IamEndpoint
     {
         var p = request.Parameters;
         var name = p.Get("UserName");
-        if (Missing(("userName", name)) is { } missing)
+        if ((Missing(("userName", name)) ?? InvalidName("userName", name, 64)) is { } missing)
         {
             return missing;
         }
 
         var account = AccountOf(request);
         var path = p.Get("Path") ?? "/";
-        if (await DeniedAsync(request, "iam:CreateUser", IamArns.User(account, path, name!), ct) is { } denied)
+        var tags = TagsOf(p);
+        if (await DeniedAsync(request, "iam:CreateUser", IamArns.User(account, path, name!), ct, tags) is { } denied)
         {
             return denied;
         }
 
-        var created = await services.Iam.CreateUserAsync(account, name!, path, p.Get("PermissionsBoundary"), TagsOf(p), cancellationToken: ct);
+        var created = await services.Iam.CreateUserAsync(account, name!, path, p.Get("PermissionsBoundary"), tags, cancellationToken: ct);
         return created.Success ? QueryResponse.Ok(w => w.Struct("User", u => IamXml.User(u, created.Value!))) : Fail(created.Error);
     }
 
@@ -45,6 +46,11 @@ public sealed partial class IamEndpoint
     {
         var account = AccountOf(request);
         var principal = RequestGuard.CallerOf(request.Context).Principal;
+        if (InvalidName("userName", request.Parameters.Get("UserName"), 64) is { } invalid)
+        {
+            return invalid;
+        }
+
         var name = request.Parameters.Get("UserName") ?? principal.UserName;
         if (name is null)
         {
@@ -54,7 +60,7 @@ public sealed partial class IamEndpoint
             }
 
             return principal.Kind == Crossgate.Policies.Evaluation.PrincipalKind.Root
-                ? QueryResponse.Ok(w => w.Struct("User", u => u.Element("UserId", account).Element("Arn", principal.Arn).Element("CreateDate", DateTimeOffset.UnixEpoch)))
+                ? QueryResponse.Ok(w => w.Struct("User", u => u.Element("UserId", account).Element("Arn", principal.Arn)))
                 : QueryResponse.Fail(QueryErrors.ValidationError("Must specify userName when calling with non-User credentials"));
         }
 
@@ -95,7 +101,7 @@ public sealed partial class IamEndpoint
     {
         var p = request.Parameters;
         var name = p.Get("UserName");
-        if (Missing(("userName", name)) is { } missing)
+        if ((Missing(("userName", name)) ?? InvalidName("userName", name, 64)) is { } missing)
         {
             return missing;
         }
@@ -166,7 +172,7 @@ public sealed partial class IamEndpoint
     private async Task<QueryResponse> DeleteUserAsync(QueryRequest request, CancellationToken ct)
     {
         var name = request.Parameters.Get("UserName");
-        if (Missing(("userName", name)) is { } missing)
+        if ((Missing(("userName", name)) ?? InvalidName("userName", name, 64)) is { } missing)
         {
             return missing;
         }

@@ -35,10 +35,24 @@ public sealed partial class IamEndpoint(CrossgateServices services)
     private static string AccountOf(QueryRequest request) => RequestGuard.CallerOf(request.Context).Principal.AccountId;
 
     /// <summary>Null when the engine allows the caller <paramref name="action"/> on <paramref name="resource"/>.</summary>
-    private async Task<AwsError?> DeniedAsync(QueryRequest request, string action, string resource, CancellationToken ct)
+    /// <remarks><paramref name="requestTags"/> are the tags the call would set, for <c>aws:RequestTag/*</c> and
+    /// <c>aws:TagKeys</c>.</remarks>
+    private async Task<AwsError?> DeniedAsync(QueryRequest request, string action, string resource, CancellationToken ct, IReadOnlyList<Tag>? requestTags = null)
     {
-        var (_, error) = await services.Guard.CheckAsync(request.Context, action, resource, cancellationToken: ct).ConfigureAwait(false);
+        var tags = requestTags is null ? null : TagMap(requestTags);
+        var (_, error) = await services.Guard.CheckAsync(request.Context, action, resource, requestTags: tags, cancellationToken: ct).ConfigureAwait(false);
         return error;
+    }
+
+    private static Dictionary<string, string> TagMap(IReadOnlyList<Tag> tags)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var tag in tags)
+        {
+            map[tag.Key] = tag.Value;
+        }
+
+        return map;
     }
 
     private static AwsError ToAws(IamError error) => new(error.Code, error.Message, error.HttpStatus);
@@ -56,6 +70,10 @@ public sealed partial class IamEndpoint(CrossgateServices services)
 
         return validation.Message is { } message ? QueryErrors.ValidationError(message) : null;
     }
+
+    /// <summary>IAM's name constraints (length, <c>[\w+=,.@-]+</c>) as a ValidationError, checked before authorization.</summary>
+    private static AwsError? InvalidName(string member, string? name, int maxLength) =>
+        name is not null && Crossgate.Directory.Validation.IamNames.Name(name, member, maxLength) is { } invalid ? ToAws(invalid) : null;
 
     /// <summary>Reads <c>Marker</c> and <c>MaxItems</c> (1–1000) of a list call.</summary>
     private static AwsError? Paging(QueryParameters parameters, out string? marker, out int maxItems)

@@ -17,9 +17,10 @@ internal static class IamXml
             .Element("Arn", user.Arn)
             .Element("CreateDate", user.CreateDate)
             .Element("PasswordLastUsed", user.PasswordLastUsed);
-        Boundary(w, user.PermissionsBoundaryArn);
         if (withTags)
         {
+            // GetUser and CreateUser carry the boundary and tags; the listings (ListUsers, GetGroup) do not.
+            Boundary(w, user.PermissionsBoundaryArn);
             Tags(w, user.Tags);
         }
     }
@@ -31,7 +32,8 @@ internal static class IamXml
             .Element("Arn", group.Arn)
             .Element("CreateDate", group.CreateDate);
 
-    public static void Role(XmlResultWriter w, IamRole role, bool withLastUsed = true)
+    /// <summary>A role. CreateRole leaves out RoleLastUsed; ListRoles also the boundary and tags.</summary>
+    public static void Role(XmlResultWriter w, IamRole role, bool withLastUsed = true, bool listing = false)
     {
         w.Element("Path", role.Path)
             .Element("RoleName", role.RoleName)
@@ -41,9 +43,13 @@ internal static class IamXml
             .Element("AssumeRolePolicyDocument", EncodeDocument(role.AssumeRolePolicyDocument))
             .Element("Description", role.Description)
             .Element("MaxSessionDuration", role.MaxSessionDuration);
-        Boundary(w, role.PermissionsBoundaryArn);
-        Tags(w, role.Tags);
-        if (withLastUsed)
+        if (!listing)
+        {
+            Boundary(w, role.PermissionsBoundaryArn);
+            Tags(w, role.Tags);
+        }
+
+        if (withLastUsed && !listing)
         {
             w.Struct("RoleLastUsed", last => last.Element("LastUsedDate", role.LastUsedDate).Element("Region", role.LastUsedRegion));
         }
