@@ -59,6 +59,15 @@ public sealed class IamLifecycleTests
         var gone = await host.CallAsync("GetPolicy", ("PolicyArn", arn));
         Assert.Equal((HttpStatusCode.NotFound, "NoSuchEntity", $"Policy {arn} was not found."), (gone.Status, gone.ErrorCode, gone.ErrorMessage));
 
+        var readOnly = await Ok(host, "GetPolicy", ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        Assert.Equal("ReadOnlyAccess", readOnly.Value("Policy/PolicyName"));
+        var readOnlyVersion = readOnly.Value("Policy/DefaultVersionId")!;
+        var readOnlyDocument = await Ok(host, "GetPolicyVersion", ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"), ("VersionId", readOnlyVersion));
+        Assert.Contains("\"Statement\"", Uri.UnescapeDataString(readOnlyDocument.Value("PolicyVersion/Document")!));
+        // AWS managed policies are not the account's to delete (DeletePolicy documents no UnmodifiableEntity).
+        var notCustomer = await host.CallAsync("DeletePolicy", ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"));
+        Assert.Equal((HttpStatusCode.NotFound, "NoSuchEntity"), (notCustomer.Status, notCustomer.ErrorCode));
+
         var aws = await Ok(host, "ListPolicies", ("Scope", "AWS"), ("MaxItems", "5"));
         Assert.Equal(5, aws.Members("Policies").Count);
         Assert.Equal("true", aws.Value("IsTruncated"));

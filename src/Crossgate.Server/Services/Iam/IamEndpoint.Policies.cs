@@ -154,11 +154,6 @@ public sealed partial class IamEndpoint
             return denied;
         }
 
-        if (AwsManagedPolicies.IsAwsManagedArn(arn!))
-        {
-            return Fail(IamError.UnmodifiableEntity($"Cannot delete policy {arn} because it is an AWS managed policy."));
-        }
-
         var deleted = await services.Iam.DeletePolicyAsync(arn!, cancellationToken: ct);
         return deleted.Success ? QueryResponse.Empty() : Fail(deleted.Error);
     }
