@@ -112,6 +112,34 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
     }
 
     [Fact]
+    public void Add_with_a_profile_registers_the_role_then_checks_it_with_the_roles_own_session()
+    {
+        var profile = _ws.WriteFile("profile.json", Profile);
+
+        var (code, output, error) = Online("add", "--role-arn", RoleArnIn(MissingGroup), "--alias", "missing-group", "--profile", profile);
+
+        Assert.True(code == 1, error + output); // registered, but the check found groups not granted
+        Assert.Contains("Registered 'missing-group'", output);
+        Assert.Contains("ec2:DescribeVolumes", output);
+        Assert.Contains("2 granted, 1 partial, 1 denied", _ws.Accounts("show", "missing-group").Output);
+    }
+
+    [Fact]
+    public void Check_as_a_table_names_the_missing_actions_and_the_reason_an_account_was_not_checked()
+    {
+        RegisterAll();
+        var profile = _ws.WriteFile("profile.json", Profile);
+
+        var (code, output, _) = Online("check", "missing-group", "wrong-trust", "--profile", profile);
+
+        Assert.Equal(1, code);
+        Assert.Contains("s3:GetObject", output);
+        Assert.Contains("denied", output);
+        Assert.Contains("not assumable", output);
+        Assert.Contains($"must name account {PlatformAccount}", output);
+    }
+
+    [Fact]
     public void Check_reports_every_account_and_group_as_the_server_answers()
     {
         RegisterAll();
