@@ -86,7 +86,7 @@ public sealed class PlatformOrganization : IAsyncLifetime
             (await orgs.AddAccountAsync(root.OrganizationId, account, name, $"{account}@example.com", workloads.Id)).GetValueOrThrow();
         }
 
-        // The platform's identity: the caller policy `crossgate template caller` writes, and leave to list the organization.
+        // The platform's identity: the caller policy `crossgate template caller` writes, and permission to list the organization.
         (await iam.CreateUserAsync(PlatformAccount, PlatformUser)).GetValueOrThrow();
         var caller = CallerPolicyBuilder.Build(RoleName);
         Assert.True(caller.Success, caller.Error?.Message);
