@@ -5,12 +5,18 @@ namespace Crossgate.Cli.Tests.Accounts;
 internal sealed class AccountsWorkspace : IDisposable
 {
     public const string PlatformKeyId = "AKIAPLATFORMCLITEST1";
+    public const string PlatformSecret = "platform-secret";
 
     static AccountsWorkspace()
     {
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", PlatformKeyId);
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "platform-secret");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", PlatformSecret);
         Environment.SetEnvironmentVariable("AWS_EC2_METADATA_DISABLED", "true");
+    }
+
+    /// <summary>Runs the static constructor: the platform's key is in the environment afterwards.</summary>
+    public static void EnsureCredentials()
+    {
     }
 
     public AccountsWorkspace()
