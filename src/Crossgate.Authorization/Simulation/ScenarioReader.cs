@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Runtime.InteropServices;
 using System.Text.Json;
 using Crossgate.Policies;
 using Crossgate.Policies.Evaluation;
@@ -9,92 +8,221 @@ using Crossgate.Policies.Evaluation;
 namespace Crossgate.Authorization.Simulation;
 
 /// <summary>Reads simulator scenario files: one scenario object or an array of them. Each scenario is read on its
-/// own, so one bad scenario names its fault without hiding the others' answers.</summary>
+/// own in one forward pass over its bytes, so one bad scenario names its fault without hiding the others' answers.
+/// Policies are noted where they lie during the pass and parsed afterwards in a fixed order (identity, resource,
+/// boundary, session, SCP, RCP), because the resource policy's kind depends on the request.</summary>
 public static class ScenarioReader
 {
+    private static readonly JsonReaderOptions Options = new()
+    {
+        MaxDepth = ScenarioSplitter.MaxDepth,
+        AllowTrailingCommas = false,
+        CommentHandling = JsonCommentHandling.Disallow,
+    };
+
     /// <summary>Reads a whole input. Returns false (with <paramref name="fatal"/>) when the input is not JSON or
     /// neither an object nor an array.</summary>
     public static bool TryRead(ReadOnlyMemory<byte> utf8, out bool isArray, out List<ScenarioReadResult> results,
         out ScenarioError? fatal)
     {
-        isArray = false;
         results = [];
         fatal = null;
-        JsonDocument document;
-        try
+        if (!ScenarioSplitter.TrySplit(utf8, out isArray, out var spans, out var error))
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 256 });
-        }
-        catch (JsonException ex)
-        {
-            fatal = new ScenarioError(ScenarioError.InvalidScenario, $"The input is not valid JSON: {ex.Message}", "$");
+            fatal = new ScenarioError(ScenarioError.InvalidScenario, error!, "$");
             return false;
         }
 
-        using (document)
+        var cache = new CompiledPolicyCache();
+        results.Capacity = spans.Count;
+        for (var i = 0; i < spans.Count; i++)
         {
-            var root = document.RootElement;
-            var cache = new CompiledPolicyCache();
-            if (root.ValueKind == JsonValueKind.Object)
-            {
-                results.Add(ReadOne(root, "$", cache));
-                return true;
-            }
-
-            if (root.ValueKind != JsonValueKind.Array)
-            {
-                fatal = new ScenarioError(ScenarioError.InvalidScenario, "The input must be a scenario object or an array of them.", "$");
-                return false;
-            }
-
-            isArray = true;
-            results.Capacity = root.GetArrayLength();
-            var index = 0;
-            foreach (var element in root.EnumerateArray())
-            {
-                results.Add(element.ValueKind == JsonValueKind.Object
-                    ? ReadOne(element, $"$[{index}]", cache)
-                    : new ScenarioReadResult(null, Invalid($"$[{index}]", "A scenario must be a JSON object.")));
-                index++;
-            }
-
-            return true;
+            results.Add(ReadOne(utf8.Span.Slice(spans[i].Start, spans[i].Length), isArray ? i : -1, cache));
         }
+
+        return true;
     }
 
-    /// <summary>Reads one scenario object.</summary>
-    public static ScenarioReadResult ReadOne(JsonElement scenario, string path, CompiledPolicyCache? cache = null)
+    /// <summary>Reads one scenario: <paramref name="index"/> is its place in the input's array, or -1 for a lone
+    /// object; faults are named by their JSON path from there.</summary>
+    public static ScenarioReadResult ReadOne(ReadOnlySpan<byte> scenario, int index, CompiledPolicyCache cache)
     {
+        var draft = new ScenarioDraft(index);
         try
         {
-            return new ScenarioReadResult(Build(scenario, path, cache ?? new CompiledPolicyCache()), null);
+            var reader = new Utf8JsonReader(scenario, Options);
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                throw draft.Fail(string.Empty, "A scenario must be a JSON object.");
+            }
+
+            ReadScenario(ref reader, draft);
+            return new ScenarioReadResult(Build(scenario, draft, cache), null);
         }
         catch (ScenarioException ex)
         {
             return new ScenarioReadResult(null, ex.Error);
         }
+        catch (JsonException ex)
+        {
+            return new ScenarioReadResult(null, draft.Invalid(string.Empty, $"The scenario is not valid JSON: {ex.Message}"));
+        }
     }
 
-    private static Scenario Build(JsonElement scenario, string path, CompiledPolicyCache cache)
+    private static void ReadScenario(ref Utf8JsonReader reader, ScenarioDraft draft)
     {
-        if (!scenario.TryGetProperty("request", out var requestElement) || requestElement.ValueKind != JsonValueKind.Object)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            throw Fail(path + ".request", "The scenario needs a \"request\" object.");
+            if (reader.ValueTextEquals("request"u8))
+            {
+                reader.Read();
+                draft.HasRequest = reader.TokenType == JsonTokenType.StartObject;
+                if (draft.HasRequest)
+                {
+                    ReadRequest(ref reader, draft);
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else if (reader.ValueTextEquals("identityPolicies"u8))
+            {
+                ReadPolicyList(ref reader, draft, PolicySlot.Identity);
+            }
+            else if (reader.ValueTextEquals("resourcePolicy"u8))
+            {
+                ReadOptionalPolicy(ref reader, draft, PolicySlot.Resource);
+            }
+            else if (reader.ValueTextEquals("permissionsBoundary"u8))
+            {
+                ReadOptionalPolicy(ref reader, draft, PolicySlot.Boundary);
+            }
+            else if (reader.ValueTextEquals("sessionPolicies"u8))
+            {
+                ReadPolicyList(ref reader, draft, PolicySlot.Session);
+            }
+            else if (reader.ValueTextEquals("serviceControlPolicies"u8))
+            {
+                draft.ScpLevels = ReadPolicyLevels(ref reader, draft, PolicySlot.ServiceControl);
+            }
+            else if (reader.ValueTextEquals("resourceControlPolicies"u8))
+            {
+                draft.RcpLevels = ReadPolicyLevels(ref reader, draft, PolicySlot.ResourceControl);
+            }
+            else if (reader.ValueTextEquals("principalOrgId"u8))
+            {
+                draft.PrincipalOrgId = OptionalString(ref reader, draft, ".principalOrgId", "principalOrgId");
+            }
+            else if (reader.ValueTextEquals("resourceOrgId"u8))
+            {
+                draft.ResourceOrgId = OptionalString(ref reader, draft, ".resourceOrgId", "resourceOrgId");
+            }
+            else if (reader.ValueTextEquals("principalOrgPaths"u8))
+            {
+                draft.PrincipalOrgPaths = StringList(ref reader, draft, ".principalOrgPaths", "principalOrgPaths");
+            }
+            else if (reader.ValueTextEquals("resourceOrgPaths"u8))
+            {
+                draft.ResourceOrgPaths = StringList(ref reader, draft, ".resourceOrgPaths", "resourceOrgPaths");
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ReadRequest(ref Utf8JsonReader reader, ScenarioDraft draft)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("principal"u8))
+            {
+                draft.Principal = RequiredString(ref reader);
+            }
+            else if (reader.ValueTextEquals("action"u8))
+            {
+                draft.Action = RequiredString(ref reader);
+            }
+            else if (reader.ValueTextEquals("resource"u8))
+            {
+                draft.Resource = RequiredString(ref reader);
+            }
+            else if (reader.ValueTextEquals("sessionName"u8))
+            {
+                draft.SessionName = OptionalString(ref reader, draft, ".request.sessionName", "sessionName");
+            }
+            else if (reader.ValueTextEquals("principalId"u8))
+            {
+                draft.PrincipalId = OptionalString(ref reader, draft, ".request.principalId", "principalId");
+            }
+            else if (reader.ValueTextEquals("sourceIdentity"u8))
+            {
+                draft.SourceIdentity = OptionalString(ref reader, draft, ".request.sourceIdentity", "sourceIdentity");
+            }
+            else if (reader.ValueTextEquals("resourceAccount"u8))
+            {
+                draft.ResourceAccount = OptionalString(ref reader, draft, ".request.resourceAccount", "resourceAccount");
+            }
+            else if (reader.ValueTextEquals("time"u8))
+            {
+                draft.Time = OptionalTime(ref reader, draft);
+            }
+            else if (reader.ValueTextEquals("temporaryCredentials"u8))
+            {
+                draft.TemporaryCredentials = OptionalBool(ref reader, draft, ".request.temporaryCredentials", "temporaryCredentials");
+            }
+            else if (reader.ValueTextEquals("mfa"u8))
+            {
+                draft.Mfa = OptionalBool(ref reader, draft, ".request.mfa", "mfa");
+            }
+            else if (reader.ValueTextEquals("principalTags"u8))
+            {
+                draft.PrincipalTags = Tags(ref reader, draft, "principalTags");
+            }
+            else if (reader.ValueTextEquals("sessionTags"u8))
+            {
+                draft.SessionTags = Tags(ref reader, draft, "sessionTags");
+            }
+            else if (reader.ValueTextEquals("resourceTags"u8))
+            {
+                draft.ResourceTags = Tags(ref reader, draft, "resourceTags");
+            }
+            else if (reader.ValueTextEquals("requestTags"u8))
+            {
+                draft.RequestTags = Tags(ref reader, draft, "requestTags");
+            }
+            else if (reader.ValueTextEquals("context"u8))
+            {
+                draft.Context = Context(ref reader, draft);
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+    }
+
+    private static Scenario Build(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache)
+    {
+        if (!draft.HasRequest)
+        {
+            throw draft.Fail(".request", "The scenario needs a \"request\" object.");
         }
 
-        var requestPath = path + ".request";
-        var principalText = RequiredString(requestElement, "principal", requestPath);
-        var action = RequiredString(requestElement, "action", requestPath);
+        var principalText = Required(draft, draft.Principal, "principal");
+        var action = Required(draft, draft.Action, "action");
         if (action.IndexOf(':') <= 0)
         {
-            throw Fail(requestPath + ".action", $"The action '{action}' must be written service:Action.");
+            throw draft.Fail(".request.action", $"The action '{action}' must be written service:Action.");
         }
 
-        var resource = RequiredString(requestElement, "resource", requestPath);
-        var sessionName = OptionalString(requestElement, "sessionName", requestPath);
-        if (!PrincipalArnReader.TryRead(principalText, out var basePrincipal, out var principalError, sessionName))
+        var resource = Required(draft, draft.Resource, "resource");
+        if (!PrincipalArnReader.TryRead(principalText, out var basePrincipal, out var principalError, draft.SessionName))
         {
-            throw Fail(requestPath + ".principal", principalError!);
+            throw draft.Fail(".request.principal", principalError!);
         }
 
         var principal = new RequestPrincipal
@@ -108,314 +236,338 @@ public static class ScenarioReader
             SessionName = basePrincipal.SessionName,
             ServiceName = basePrincipal.ServiceName,
             IsServiceLinkedRole = basePrincipal.IsServiceLinkedRole,
-            UniqueId = OptionalString(requestElement, "principalId", requestPath),
-            Tags = Tags(requestElement, "principalTags", requestPath),
-            SessionTags = Tags(requestElement, "sessionTags", requestPath),
-            SourceIdentity = OptionalString(requestElement, "sourceIdentity", requestPath),
-            UsesTemporaryCredentials = OptionalBool(requestElement, "temporaryCredentials", requestPath)
-                ?? basePrincipal.UsesTemporaryCredentials,
-            MultiFactorAuthenticated = OptionalBool(requestElement, "mfa", requestPath) ?? false,
-            OrgId = OptionalString(scenario, "principalOrgId", path),
-            OrgPaths = StringList(scenario, "principalOrgPaths", path),
+            UniqueId = draft.PrincipalId,
+            Tags = draft.PrincipalTags ?? FrozenDictionary<string, string>.Empty,
+            SessionTags = draft.SessionTags ?? FrozenDictionary<string, string>.Empty,
+            SourceIdentity = draft.SourceIdentity,
+            UsesTemporaryCredentials = draft.TemporaryCredentials ?? basePrincipal.UsesTemporaryCredentials,
+            MultiFactorAuthenticated = draft.Mfa ?? false,
+            OrgId = draft.PrincipalOrgId,
+            OrgPaths = draft.PrincipalOrgPaths ?? [],
         };
 
-        var context = Context(requestElement, requestPath);
         var request = new AuthorizationRequest
         {
             Principal = principal,
             Action = action,
             Resource = resource,
-            ResourceAccount = OptionalString(requestElement, "resourceAccount", requestPath),
-            ResourceTags = Tags(requestElement, "resourceTags", requestPath),
-            RequestTags = requestElement.TryGetProperty("requestTags", out _) ? Tags(requestElement, "requestTags", requestPath) : null,
-            ResourceOrgId = OptionalString(scenario, "resourceOrgId", path),
-            ResourceOrgPaths = StringList(scenario, "resourceOrgPaths", path),
-            Context = context,
-            Time = OptionalTime(requestElement, "time", requestPath),
+            ResourceAccount = draft.ResourceAccount,
+            ResourceTags = draft.ResourceTags ?? FrozenDictionary<string, string>.Empty,
+            RequestTags = draft.RequestTags,
+            ResourceOrgId = draft.ResourceOrgId,
+            ResourceOrgPaths = draft.ResourceOrgPaths ?? [],
+            Context = draft.Context,
+            Time = draft.Time,
         };
 
-        var trustKind = StsActions.IsAssumeRoleFamily(action) || resource.Contains(":role/", StringComparison.Ordinal)
+        var resourceKind = StsActions.IsAssumeRoleFamily(action) || resource.Contains(":role/", StringComparison.Ordinal)
             ? PolicyKind.Trust
             : PolicyKind.Resource;
         var policies = new PolicySet
         {
-            IdentityPolicies = PolicyList(cache, scenario, "identityPolicies", path, PolicyKind.Identity),
-            ResourcePolicy = OptionalPolicy(cache, scenario, "resourcePolicy", path, trustKind),
-            PermissionsBoundary = OptionalPolicy(cache, scenario, "permissionsBoundary", path, PolicyKind.PermissionsBoundary),
-            SessionPolicies = PolicyList(cache, scenario, "sessionPolicies", path, PolicyKind.Session),
-            ServiceControlPolicies = PolicyLevels(cache, scenario, "serviceControlPolicies", path, PolicyKind.ServiceControl),
-            ResourceControlPolicies = PolicyLevels(cache, scenario, "resourceControlPolicies", path, PolicyKind.ResourceControl),
+            IdentityPolicies = Compile(scenario, draft, cache, PolicySlot.Identity, PolicyKind.Identity),
+            ResourcePolicy = CompileOne(scenario, draft, cache, PolicySlot.Resource, resourceKind),
+            PermissionsBoundary = CompileOne(scenario, draft, cache, PolicySlot.Boundary, PolicyKind.PermissionsBoundary),
+            SessionPolicies = Compile(scenario, draft, cache, PolicySlot.Session, PolicyKind.Session),
+            ServiceControlPolicies = CompileLevels(scenario, draft, cache, PolicySlot.ServiceControl, draft.ScpLevels, PolicyKind.ServiceControl),
+            ResourceControlPolicies = CompileLevels(scenario, draft, cache, PolicySlot.ResourceControl, draft.RcpLevels, PolicyKind.ResourceControl),
         };
         return new Scenario(request, policies);
     }
 
-    private static ImmutableArray<CompiledPolicy> PolicyList(CompiledPolicyCache cache, JsonElement parent, string name, string path, PolicyKind kind)
+    private static string Required(ScenarioDraft draft, string? value, string name) =>
+        value is { Length: > 0 }
+            ? value
+            : throw draft.Fail($".request.{name}", $"\"{name}\" is required and must be a non-empty string.");
+
+    // ---- policies: noted during the pass, compiled afterwards ----
+
+    private static void ReadPolicyList(ref Utf8JsonReader reader, ScenarioDraft draft, PolicySlot slot)
     {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        draft.Forget(slot);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw draft.Fail("." + slot.ListName(), $"\"{slot.ListName()}\" must be an array of policies.");
+        }
+
+        var index = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            draft.Policies.Add(NotePolicy(ref reader, slot, 0, index++));
+        }
+    }
+
+    private static int ReadPolicyLevels(ref Utf8JsonReader reader, ScenarioDraft draft, PolicySlot slot)
+    {
+        draft.Forget(slot);
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return 0;
+        }
+
+        var name = slot.ListName();
+        if (reader.TokenType != JsonTokenType.StartArray)
+        {
+            throw draft.Fail("." + name, $"\"{name}\" must be an array of levels, each an array of policies, from the root down.");
+        }
+
+        var level = 0;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartArray)
+            {
+                throw draft.Fail($".{name}[{level}]", "Each level must be an array of policies.");
+            }
+
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                draft.Policies.Add(NotePolicy(ref reader, slot, level, index++));
+            }
+
+            level++;
+        }
+
+        return level;
+    }
+
+    private static void ReadOptionalPolicy(ref Utf8JsonReader reader, ScenarioDraft draft, PolicySlot slot)
+    {
+        draft.Forget(slot);
+        reader.Read();
+        if (reader.TokenType != JsonTokenType.Null)
+        {
+            draft.Policies.Add(NotePolicy(ref reader, slot, 0, -1));
+        }
+    }
+
+    /// <summary>Notes where a policy lies. A policy is a document, a document as a JSON string, or
+    /// <c>{"name", "document"}</c>; which of the first and last an object is shows only once it has been read.</summary>
+    private static PolicyReference NotePolicy(ref Utf8JsonReader reader, PolicySlot slot, int level, int index)
+    {
+        var reference = new PolicyReference { Slot = slot, Level = level, Index = index };
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            reference.Text = StringBytes(ref reader);
+            return reference;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            reference.Shape = PolicyShape.NotAPolicy;
+            return reference;
+        }
+
+        var objectStart = (int)reader.TokenStartIndex;
+        var nameIsString = true;
+        string? name = null;
+        var wrapped = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("document"u8))
+            {
+                wrapped = true;
+                reader.Read();
+                reference.Shape = PolicyShape.Document;
+                reference.Text = null;
+                if (reader.TokenType == JsonTokenType.String)
+                {
+                    reference.Text = StringBytes(ref reader);
+                }
+                else if (reader.TokenType == JsonTokenType.StartObject)
+                {
+                    reference.Start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    reference.Length = (int)reader.BytesConsumed - reference.Start;
+                }
+                else
+                {
+                    reader.Skip();
+                    reference.Shape = PolicyShape.NotAPolicy;
+                }
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                reader.Read();
+                nameIsString = reader.TokenType == JsonTokenType.String;
+                name = nameIsString ? reader.GetString() : null;
+                reader.Skip();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        if (wrapped)
+        {
+            reference.Wrapped = true;
+            reference.Name = name;
+            reference.NameIsString = nameIsString;
+        }
+        else
+        {
+            reference.Start = objectStart;
+            reference.Length = (int)reader.BytesConsumed - objectStart;
+        }
+
+        return reference;
+    }
+
+    private static byte[] StringBytes(ref Utf8JsonReader reader)
+    {
+        var text = new byte[reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length];
+        var written = reader.CopyString(text);
+        return written == text.Length ? text : text[..written];
+    }
+
+    private static ImmutableArray<CompiledPolicy> Compile(ReadOnlySpan<byte> scenario, ScenarioDraft draft,
+        CompiledPolicyCache cache, PolicySlot slot, PolicyKind kind)
+    {
+        var count = 0;
+        foreach (var reference in draft.Policies)
+        {
+            count += reference.Slot == slot ? 1 : 0;
+        }
+
+        if (count == 0)
         {
             return ImmutableArray<CompiledPolicy>.Empty;
         }
 
-        var listPath = path + "." + name;
-        if (element.ValueKind != JsonValueKind.Array)
+        var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(count);
+        foreach (var reference in draft.Policies)
         {
-            throw Fail(listPath, $"\"{name}\" must be an array of policies.");
-        }
-
-        var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(element.GetArrayLength());
-        var index = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            builder.Add(ReadPolicy(cache, item, $"{listPath}[{index}]", $"{name}[{index}]", kind));
-            index++;
+            if (reference.Slot == slot)
+            {
+                builder.Add(CompilePolicy(scenario, draft, cache, reference, kind));
+            }
         }
 
         return builder.MoveToImmutable();
     }
 
-    private static ImmutableArray<ImmutableArray<CompiledPolicy>> PolicyLevels(CompiledPolicyCache cache, JsonElement parent, string name, string path, PolicyKind kind)
+    private static CompiledPolicy? CompileOne(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache,
+        PolicySlot slot, PolicyKind kind)
     {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        foreach (var reference in draft.Policies)
+        {
+            if (reference.Slot == slot)
+            {
+                return CompilePolicy(scenario, draft, cache, reference, kind);
+            }
+        }
+
+        return null;
+    }
+
+    private static ImmutableArray<ImmutableArray<CompiledPolicy>> CompileLevels(ReadOnlySpan<byte> scenario,
+        ScenarioDraft draft, CompiledPolicyCache cache, PolicySlot slot, int levels, PolicyKind kind)
+    {
+        if (levels == 0)
         {
             return ImmutableArray<ImmutableArray<CompiledPolicy>>.Empty;
         }
 
-        var listPath = path + "." + name;
-        if (element.ValueKind != JsonValueKind.Array)
+        var result = ImmutableArray.CreateBuilder<ImmutableArray<CompiledPolicy>>(levels);
+        for (var level = 0; level < levels; level++)
         {
-            throw Fail(listPath, $"\"{name}\" must be an array of levels, each an array of policies, from the root down.");
-        }
-
-        var levels = ImmutableArray.CreateBuilder<ImmutableArray<CompiledPolicy>>(element.GetArrayLength());
-        var level = 0;
-        foreach (var levelElement in element.EnumerateArray())
-        {
-            var levelPath = $"{listPath}[{level}]";
-            if (levelElement.ValueKind != JsonValueKind.Array)
+            var count = 0;
+            foreach (var reference in draft.Policies)
             {
-                throw Fail(levelPath, "Each level must be an array of policies.");
+                count += reference.Slot == slot && reference.Level == level ? 1 : 0;
             }
 
-            var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(levelElement.GetArrayLength());
-            var index = 0;
-            foreach (var item in levelElement.EnumerateArray())
+            var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(count);
+            foreach (var reference in draft.Policies)
             {
-                builder.Add(ReadPolicy(cache, item, $"{levelPath}[{index}]", $"{name}[{level}][{index}]", kind));
-                index++;
-            }
-
-            levels.Add(builder.MoveToImmutable());
-            level++;
-        }
-
-        return levels.MoveToImmutable();
-    }
-
-    private static CompiledPolicy? OptionalPolicy(CompiledPolicyCache cache, JsonElement parent, string name, string path, PolicyKind kind)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return ReadPolicy(cache, element, path + "." + name, name, kind);
-    }
-
-    /// <summary>A policy is a document, a document as a JSON string, or <c>{"name", "document"}</c>.</summary>
-    private static CompiledPolicy ReadPolicy(CompiledPolicyCache cache, JsonElement element, string path, string defaultName, PolicyKind kind)
-    {
-        var name = defaultName;
-        var document = element;
-        var documentPath = path;
-        if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty("document", out var inner))
-        {
-            if (element.TryGetProperty("name", out var nameElement))
-            {
-                if (nameElement.ValueKind != JsonValueKind.String)
+                if (reference.Slot == slot && reference.Level == level)
                 {
-                    throw Fail(path + ".name", "A policy's \"name\" must be a string.");
+                    builder.Add(CompilePolicy(scenario, draft, cache, reference, kind));
                 }
-
-                name = nameElement.GetString()!;
             }
 
-            document = inner;
-            documentPath = path + ".document";
+            result.Add(builder.MoveToImmutable());
         }
 
-        PolicyParseOutcome outcome;
-        if (document.ValueKind == JsonValueKind.String)
+        return result.MoveToImmutable();
+    }
+
+    private static CompiledPolicy CompilePolicy(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache,
+        PolicyReference reference, PolicyKind kind)
+    {
+        if (reference.Wrapped && !reference.NameIsString)
         {
-            outcome = cache.GetOrParse(System.Text.Encoding.UTF8.GetBytes(document.GetString()!), kind);
-        }
-        else if (document.ValueKind == JsonValueKind.Object)
-        {
-            outcome = cache.GetOrParse(JsonMarshal.GetRawUtf8Value(document), kind);
-        }
-        else
-        {
-            throw Fail(documentPath, "A policy must be a JSON object, a JSON string holding one, or {\"name\", \"document\"}.");
+            throw draft.Fail(reference.Path() + ".name", "A policy's \"name\" must be a string.");
         }
 
+        if (reference.Shape == PolicyShape.NotAPolicy)
+        {
+            throw draft.Fail(reference.DocumentPath(),
+                "A policy must be a JSON object, a JSON string holding one, or {\"name\", \"document\"}.");
+        }
+
+        var text = reference.Text is { } bytes ? bytes : scenario.Slice(reference.Start, reference.Length);
+        var outcome = cache.GetOrParse(text, kind);
         if (outcome.Error is { } first)
         {
             var innerPath = first.Path.StartsWith('$') ? first.Path[1..] : "." + first.Path;
-            throw new ScenarioException(new ScenarioError(first.Code, first.Message, documentPath + innerPath));
+            throw new ScenarioException(new ScenarioError(first.Code, first.Message,
+                draft.BasePath + reference.DocumentPath() + innerPath));
         }
 
-        return outcome.Policy!.WithName(name);
+        return outcome.Policy!.WithName(reference.Name ?? reference.DefaultName());
     }
 
-    private static ContextKeys? Context(JsonElement request, string path)
+    // ---- request values ----
+
+    private static string? RequiredString(ref Utf8JsonReader reader)
     {
-        if (!request.TryGetProperty("context", out var element) || element.ValueKind == JsonValueKind.Null)
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return null;
+            return reader.GetString();
         }
 
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw Fail(path + ".context", "\"context\" must be an object of condition keys.");
-        }
-
-        var keys = new ContextKeys();
-        foreach (var property in element.EnumerateObject())
-        {
-            var keyPath = $"{path}.context.{property.Name}";
-            var value = property.Value;
-            if (value.ValueKind == JsonValueKind.Array)
-            {
-                var values = new string[value.GetArrayLength()];
-                var i = 0;
-                foreach (var item in value.EnumerateArray())
-                {
-                    values[i] = ScalarText(item, $"{keyPath}[{i}]");
-                    i++;
-                }
-
-                keys.SetMulti(property.Name, values);
-            }
-            else
-            {
-                keys.Set(property.Name, ScalarText(value, keyPath));
-            }
-        }
-
-        return keys;
+        reader.Skip();
+        return null;
     }
 
-    private static string ScalarText(JsonElement value, string path) => value.ValueKind switch
+    private static string? OptionalString(ref Utf8JsonReader reader, ScenarioDraft draft, string path, string name)
     {
-        JsonValueKind.String => value.GetString()!,
-        JsonValueKind.Number => value.GetRawText(),
-        JsonValueKind.True => "true",
-        JsonValueKind.False => "false",
-        _ => throw Fail(path, "A context value must be a string, number, boolean or an array of them."),
-    };
-
-    private static IReadOnlyDictionary<string, string> Tags(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
+        reader.Read();
+        return reader.TokenType switch
         {
-            return FrozenDictionary<string, string>.Empty;
-        }
-
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw Fail($"{path}.{name}", $"\"{name}\" must be an object of tag keys to string values.");
-        }
-
-        var tags = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var property in element.EnumerateObject())
-        {
-            if (property.Value.ValueKind != JsonValueKind.String)
-            {
-                throw Fail($"{path}.{name}.{property.Name}", "A tag value must be a string.");
-            }
-
-            tags[property.Name] = property.Value.GetString()!;
-        }
-
-        return tags;
-    }
-
-    private static IReadOnlyList<string> StringList(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return [];
-        }
-
-        if (element.ValueKind == JsonValueKind.String)
-        {
-            return [element.GetString()!];
-        }
-
-        if (element.ValueKind != JsonValueKind.Array)
-        {
-            throw Fail($"{path}.{name}", $"\"{name}\" must be a string or an array of strings.");
-        }
-
-        var list = new List<string>();
-        var i = 0;
-        foreach (var item in element.EnumerateArray())
-        {
-            if (item.ValueKind != JsonValueKind.String)
-            {
-                throw Fail($"{path}.{name}[{i}]", "Expected a string.");
-            }
-
-            list.Add(item.GetString()!);
-            i++;
-        }
-
-        return list;
-    }
-
-    private static string RequiredString(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind != JsonValueKind.String
-            || element.GetString() is not { Length: > 0 } text)
-        {
-            throw Fail($"{path}.{name}", $"\"{name}\" is required and must be a non-empty string.");
-        }
-
-        return text;
-    }
-
-    private static string? OptionalString(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        if (element.ValueKind != JsonValueKind.String)
-        {
-            throw Fail($"{path}.{name}", $"\"{name}\" must be a string.");
-        }
-
-        return element.GetString();
-    }
-
-    private static bool? OptionalBool(JsonElement parent, string name, string path)
-    {
-        if (!parent.TryGetProperty(name, out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return element.ValueKind switch
-        {
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
-            _ => throw Fail($"{path}.{name}", $"\"{name}\" must be true or false."),
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Null => null,
+            _ => throw draft.Fail(path, $"\"{name}\" must be a string."),
         };
     }
 
-    private static DateTimeOffset? OptionalTime(JsonElement parent, string name, string path)
+    private static bool? OptionalBool(ref Utf8JsonReader reader, ScenarioDraft draft, string path, string name)
     {
-        var text = OptionalString(parent, name, path);
+        reader.Read();
+        return reader.TokenType switch
+        {
+            JsonTokenType.True => true,
+            JsonTokenType.False => false,
+            JsonTokenType.Null => null,
+            _ => throw draft.Fail(path, $"\"{name}\" must be true or false."),
+        };
+    }
+
+    private static DateTimeOffset? OptionalTime(ref Utf8JsonReader reader, ScenarioDraft draft)
+    {
+        var text = OptionalString(ref reader, draft, ".request.time", "time");
         if (text is null)
         {
             return null;
@@ -423,15 +575,148 @@ public static class ScenarioReader
 
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
         {
-            throw Fail($"{path}.{name}", $"\"{name}\" must be an ISO 8601 time such as 2026-11-23T10:00:00Z.");
+            throw draft.Fail(".request.time", "\"time\" must be an ISO 8601 time such as 2026-11-23T10:00:00Z.");
         }
 
         return time;
     }
 
-    private static ScenarioException Fail(string path, string message) => new(Invalid(path, message));
+    private static IReadOnlyDictionary<string, string>? Tags(ref Utf8JsonReader reader, ScenarioDraft draft, string name)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
 
-    private static ScenarioError Invalid(string path, string message) => new(ScenarioError.InvalidScenario, message, path);
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw draft.Fail($".request.{name}", $"\"{name}\" must be an object of tag keys to string values.");
+        }
+
+        Dictionary<string, string>? tags = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType != JsonTokenType.String)
+            {
+                throw draft.Fail($".request.{name}.{key}", "A tag value must be a string.");
+            }
+
+            tags ??= new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            tags[key] = reader.GetString()!;
+        }
+
+        return tags ?? (IReadOnlyDictionary<string, string>)FrozenDictionary<string, string>.Empty;
+    }
+
+    private static ContextKeys? Context(ref Utf8JsonReader reader, ScenarioDraft draft)
+    {
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw draft.Fail(".request.context", "\"context\" must be an object of condition keys.");
+        }
+
+        var keys = new ContextKeys();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var key = reader.GetString()!;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.StartArray)
+            {
+                var values = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    values.Add(ScalarText(ref reader, draft, $".request.context.{key}[{values.Count}]"));
+                }
+
+                keys.SetMulti(key, [.. values]);
+            }
+            else
+            {
+                keys.Set(key, ScalarText(ref reader, draft, $".request.context.{key}"));
+            }
+        }
+
+        return keys;
+    }
+
+    private static string ScalarText(ref Utf8JsonReader reader, ScenarioDraft draft, string path) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        _ => throw draft.Fail(path, "A context value must be a string, number, boolean or an array of them."),
+    };
+
+    private static IReadOnlyList<string>? StringList(ref Utf8JsonReader reader, ScenarioDraft draft, string path, string name)
+    {
+        reader.Read();
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Null:
+                return null;
+            case JsonTokenType.String:
+                return [reader.GetString()!];
+            case JsonTokenType.StartArray:
+                var list = new List<string>();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    if (reader.TokenType != JsonTokenType.String)
+                    {
+                        throw draft.Fail($"{path}[{list.Count}]", "Expected a string.");
+                    }
+
+                    list.Add(reader.GetString()!);
+                }
+
+                return list;
+            default:
+                throw draft.Fail(path, $"\"{name}\" must be a string or an array of strings.");
+        }
+    }
+
+    /// <summary>What one pass over a scenario found, before anything is checked or compiled.</summary>
+    private sealed class ScenarioDraft(int index)
+    {
+        public string BasePath => index < 0 ? "$" : $"$[{index}]";
+
+        public bool HasRequest;
+        public string? Principal, Action, Resource, SessionName, PrincipalId, SourceIdentity, ResourceAccount;
+        public string? PrincipalOrgId, ResourceOrgId;
+        public IReadOnlyList<string>? PrincipalOrgPaths, ResourceOrgPaths;
+        public IReadOnlyDictionary<string, string>? PrincipalTags, SessionTags, ResourceTags, RequestTags;
+        public ContextKeys? Context;
+        public DateTimeOffset? Time;
+        public bool? TemporaryCredentials, Mfa;
+        public int ScpLevels, RcpLevels;
+        public readonly List<PolicyReference> Policies = new(8);
+
+        /// <summary>A repeated member replaces the earlier one, as a JSON object lookup finds the last.</summary>
+        public void Forget(PolicySlot slot)
+        {
+            for (var i = Policies.Count - 1; i >= 0; i--)
+            {
+                if (Policies[i].Slot == slot)
+                {
+                    Policies.RemoveAt(i);
+                }
+            }
+        }
+
+        public ScenarioError Invalid(string suffix, string message) =>
+            new(ScenarioError.InvalidScenario, message, BasePath + suffix);
+
+        public ScenarioException Fail(string suffix, string message) => new(Invalid(suffix, message));
+    }
 
     /// <summary>Unwinds one scenario's reading; never escapes this class.</summary>
     private sealed class ScenarioException(ScenarioError error) : Exception(error.Message)

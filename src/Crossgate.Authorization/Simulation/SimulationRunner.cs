@@ -1,140 +1,272 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Crossgate.Authorization.Simulation;
 
-/// <summary>Answers a whole scenario file: reads, decides and writes each scenario, spreading a large array over
-/// the machine's cores. The output keeps the input's order and shape (an object for an object, an array for an
-/// array).</summary>
+/// <summary>Answers a whole scenario input and streams the answers out in input order, an object for an object
+/// and an array for an array. The input is split once; runs of consecutive scenarios are then read, decided and
+/// written by one worker per core, each into its own buffer, while the calling thread joins finished runs onto
+/// the output. Nothing from one scenario outlives its run, so the memory in use stays small however large the
+/// input.</summary>
 public static class SimulationRunner
 {
-    /// <summary>Below this many scenarios the work is not worth splitting across threads.</summary>
+    /// <summary>Scenarios per run: large enough to keep hand-offs rare, small enough to balance the cores.</summary>
+    private const int RunLength = 64;
+
+    /// <summary>Below this many scenarios the work is not worth handing to other threads.</summary>
     private const int ParallelThreshold = 256;
 
-    public static SimulationOutcome Run(ReadOnlyMemory<byte> utf8)
+    public static SimulationSummary Run(ReadOnlyMemory<byte> input, Stream output, SimulationFormat format,
+        int workers = 0)
     {
-        JsonDocument document;
-        try
+        var splitter = new ScenarioSplitter(input);
+        var spans = new List<ScenarioSpan>();
+        var found = new ScenarioSpan[RunLength];
+        int count;
+        while (spans.Count < ParallelThreshold && (count = splitter.Next(found)) > 0)
         {
-            document = JsonDocument.Parse(utf8, new JsonDocumentOptions { MaxDepth = 256 });
+            spans.AddRange(found.AsSpan(0, count));
         }
-        catch (JsonException ex)
+
+        if (splitter.Error is { } early)
         {
-            return SimulationOutcome.Fatal(new ScenarioError(ScenarioError.InvalidScenario, $"The input is not valid JSON: {ex.Message}", "$"));
+            return Unreadable(output, format, early);
         }
 
-        using (document)
+        var join = new RunJoiner(output, format, splitter.IsArray);
+        workers = workers > 0 ? workers : Environment.ProcessorCount;
+        if (spans.Count < ParallelThreshold || workers == 1)
         {
-            var root = document.RootElement;
-            var cache = new CompiledPolicyCache();
-            if (root.ValueKind == JsonValueKind.Object)
+            // Split all before answering any, so that a broken input still gets only its one error.
+            while ((count = splitter.Next(found)) > 0)
             {
-                return new SimulationOutcome(false, [Answer(root, "$", cache)], null);
+                spans.AddRange(found.AsSpan(0, count));
             }
 
-            if (root.ValueKind != JsonValueKind.Array)
+            if (splitter.Error is { } late)
             {
-                return SimulationOutcome.Fatal(new ScenarioError(ScenarioError.InvalidScenario, "The input must be a scenario object or an array of them.", "$"));
+                return Unreadable(output, format, late);
             }
 
-            var elements = new JsonElement[root.GetArrayLength()];
-            var n = 0;
-            foreach (var element in root.EnumerateArray())
+            var renderer = new ChunkRenderer(input, splitter.IsArray, format);
+            for (var done = 0; done < spans.Count; done += RunLength)
             {
-                elements[n++] = element;
+                var length = Math.Min(RunLength, spans.Count - done);
+                join.Append(done / RunLength, renderer.Render(CollectionsMarshal.AsSpan(spans).Slice(done, length), done));
             }
 
-            var answers = new ScenarioAnswer[elements.Length];
-            if (elements.Length < ParallelThreshold)
+            join.Finish(spans.Count);
+            return new SimulationSummary(spans.Count, renderer.Invalid, false);
+        }
+
+        return RunParallel(input, splitter, spans, join, format, workers, output);
+    }
+
+    /// <summary>The calling thread goes on splitting while the workers answer the runs found so far, then joins
+    /// their answers in order. Nothing is written until the whole input has split cleanly, so a broken input
+    /// still gets only its one error.</summary>
+    private static SimulationSummary RunParallel(ReadOnlyMemory<byte> input, ScenarioSplitter splitter,
+        List<ScenarioSpan> spans, RunJoiner join, SimulationFormat format, int workers, Stream output)
+    {
+        var gate = new object();
+        var finished = new Dictionary<int, ArraySegment<byte>>();
+        var next = -1;
+        var invalid = 0;
+        var splitDone = false;
+        var stop = false;
+        Exception? failure = null;
+
+        void Work()
+        {
+            var renderer = new ChunkRenderer(input, splitter.IsArray, format);
+            var run = new ScenarioSpan[RunLength];
+            try
             {
-                for (var i = 0; i < elements.Length; i++)
+                while (true)
                 {
-                    answers[i] = AnswerAt(elements, i, cache);
+                    var index = Interlocked.Increment(ref next);
+                    var first = index * RunLength;
+                    int length;
+                    lock (gate)
+                    {
+                        while (!stop && !splitDone && spans.Count < first + RunLength)
+                        {
+                            Monitor.Wait(gate);
+                        }
+
+                        length = Math.Min(RunLength, spans.Count - first);
+                        if (stop || length <= 0)
+                        {
+                            break;
+                        }
+
+                        CollectionsMarshal.AsSpan(spans).Slice(first, length).CopyTo(run);
+                    }
+
+                    var bytes = renderer.Render(run.AsSpan(0, length), first);
+                    lock (gate)
+                    {
+                        finished[index] = bytes;
+                        Monitor.PulseAll(gate);
+                    }
                 }
             }
-            else
+            catch (Exception ex)
             {
-                Parallel.For(0, elements.Length, i => answers[i] = AnswerAt(elements, i, cache));
-            }
-
-            return new SimulationOutcome(true, answers, null);
-        }
-    }
-
-    private static ScenarioAnswer AnswerAt(JsonElement[] elements, int index, CompiledPolicyCache cache)
-    {
-        var path = $"$[{index}]";
-        return elements[index].ValueKind == JsonValueKind.Object
-            ? Answer(elements[index], path, cache)
-            : new ScenarioAnswer(null, new ScenarioError(ScenarioError.InvalidScenario, "A scenario must be a JSON object.", path));
-    }
-
-    private static ScenarioAnswer Answer(JsonElement element, string path, CompiledPolicyCache cache)
-    {
-        var read = ScenarioReader.ReadOne(element, path, cache);
-        return read.Scenario is { } scenario
-            ? new ScenarioAnswer(Authorizer.Authorize(scenario.Request, scenario.Policies), null)
-            : new ScenarioAnswer(null, read.Error);
-    }
-}
-
-/// <summary>A scenario's decision, or why it could not be decided.</summary>
-public readonly record struct ScenarioAnswer(Decision? Decision, ScenarioError? Error);
-
-/// <summary>Every answer of a run, or the one fault that stopped the input from being read at all.</summary>
-public sealed record SimulationOutcome(bool IsArray, ScenarioAnswer[] Answers, ScenarioError? FatalError)
-{
-    public static SimulationOutcome Fatal(ScenarioError error) => new(false, [], error);
-
-    public bool AnyInvalid
-    {
-        get
-        {
-            if (FatalError is not null)
-            {
-                return true;
-            }
-
-            foreach (var answer in Answers)
-            {
-                if (answer.Error is not null)
+                lock (gate)
                 {
-                    return true;
+                    failure ??= ex;
+                    stop = true;
+                    Monitor.PulseAll(gate);
                 }
             }
 
-            return false;
+            Interlocked.Add(ref invalid, renderer.Invalid);
+        }
+
+        var threads = new Thread[workers];
+        for (var i = 0; i < threads.Length; i++)
+        {
+            threads[i] = new Thread(Work) { IsBackground = true, Name = "crossgate-simulate" };
+            threads[i].Start();
+        }
+
+        var found = new ScenarioSpan[RunLength];
+        int count;
+        while ((count = splitter.Next(found)) > 0)
+        {
+            lock (gate)
+            {
+                spans.AddRange(found.AsSpan(0, count));
+                Monitor.PulseAll(gate);
+            }
+        }
+
+        lock (gate)
+        {
+            splitDone = true;
+            stop = splitter.Error is not null;
+            Monitor.PulseAll(gate);
+        }
+
+        if (splitter.Error is { } error)
+        {
+            JoinAll(threads, finished);
+            return Unreadable(output, format, error);
+        }
+
+        var runs = (spans.Count + RunLength - 1) / RunLength;
+        for (var run = 0; run < runs; run++)
+        {
+            ArraySegment<byte> bytes;
+            lock (gate)
+            {
+                while (!finished.ContainsKey(run) && failure is null)
+                {
+                    Monitor.Wait(gate);
+                }
+
+                if (failure is not null)
+                {
+                    break;
+                }
+
+                bytes = finished[run];
+                finished.Remove(run);
+            }
+
+            join.Append(run, bytes);
+        }
+
+        JoinAll(threads, finished);
+        if (failure is not null)
+        {
+            throw new InvalidOperationException("The simulation failed.", failure);
+        }
+
+        join.Finish(spans.Count);
+        return new SimulationSummary(spans.Count, invalid, false);
+    }
+
+    private static void JoinAll(Thread[] threads, Dictionary<int, ArraySegment<byte>> unwritten)
+    {
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        foreach (var bytes in unwritten.Values)
+        {
+            ArrayPool<byte>.Shared.Return(bytes.Array!);
         }
     }
 
-    /// <summary>Writes the run's JSON answer: one object per scenario, an array for an array input.</summary>
-    public void WriteJson(Utf8JsonWriter writer)
+    private static SimulationSummary Unreadable(Stream output, SimulationFormat format, string error)
     {
-        if (FatalError is { } fatal)
+        WriteFatal(output, format, new ScenarioError(ScenarioError.InvalidScenario, error, "$"));
+        return new SimulationSummary(0, 0, true);
+    }
+
+    private static void WriteFatal(Stream output, SimulationFormat format, ScenarioError fatal)
+    {
+        if (format == SimulationFormat.Text)
         {
-            DecisionJsonWriter.WriteError(writer, fatal);
+            output.Write(Encoding.UTF8.GetBytes($"error: {fatal}\n"));
             return;
         }
 
-        if (IsArray)
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            writer.WriteStartArray();
+            DecisionJsonWriter.WriteError(writer, fatal);
         }
 
-        foreach (var answer in Answers)
+        output.Write(buffer.WrittenSpan);
+        output.Write("\n"u8);
+    }
+
+    /// <summary>Joins finished runs onto the output in order, turning each JSON run's leading '[' into the comma
+    /// that separates it from the run before.</summary>
+    private sealed class RunJoiner(Stream output, SimulationFormat format, bool isArray)
+    {
+        public void Append(int run, ArraySegment<byte> bytes)
         {
-            if (answer.Decision is { } decision)
+            try
             {
-                DecisionJsonWriter.Write(writer, decision);
+                if (format == SimulationFormat.Json && isArray)
+                {
+                    output.Write(run == 0 ? "["u8 : ","u8);
+                    output.Write(bytes.AsSpan(1));
+                }
+                else
+                {
+                    output.Write(bytes);
+                }
             }
-            else
+            finally
             {
-                DecisionJsonWriter.WriteError(writer, answer.Error!);
+                ArrayPool<byte>.Shared.Return(bytes.Array!);
             }
         }
 
-        if (IsArray)
+        public void Finish(int scenarios)
         {
-            writer.WriteEndArray();
+            if (format == SimulationFormat.Json)
+            {
+                output.Write(!isArray ? "\n"u8 : scenarios == 0 ? "[]\n"u8 : "\n]\n"u8);
+            }
+
+            output.Flush();
         }
     }
+}
+
+/// <summary>What a run came to: how many scenarios it answered, how many were invalid, and whether the input
+/// could not be read at all.</summary>
+public readonly record struct SimulationSummary(int Scenarios, int Invalid, bool Unreadable)
+{
+    public bool AnyInvalid => Unreadable || Invalid > 0;
 }

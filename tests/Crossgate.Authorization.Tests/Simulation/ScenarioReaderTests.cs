@@ -145,14 +145,19 @@ public class ScenarioReaderTests
     }
 
     [Fact]
-    public void A_policy_repeated_across_scenarios_is_compiled_once_and_keeps_each_name()
+    public void A_policy_that_comes_again_is_compiled_once_more_and_then_reused_keeping_each_name()
     {
         var cache = new CompiledPolicyCache();
         const string fullAccess = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
+        var once = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.ServiceControl);
+        Assert.Equal(0, cache.Count);
+
         var first = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.ServiceControl);
         var again = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.ServiceControl);
         var asIdentity = cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.Identity);
+        cache.GetOrParse(Encoding.UTF8.GetBytes(fullAccess), Crossgate.Policies.PolicyKind.Identity);
 
+        Assert.NotSame(once.Policy, first.Policy);
         Assert.Same(first.Policy, again.Policy);
         Assert.NotSame(first.Policy, asIdentity.Policy);
         Assert.Equal(2, cache.Count);
