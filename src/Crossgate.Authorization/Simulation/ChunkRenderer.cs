@@ -1,7 +1,5 @@
 using System.Buffers;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Crossgate.Authorization.Simulation;
 
@@ -10,19 +8,12 @@ namespace Crossgate.Authorization.Simulation;
 /// what one writer over the whole input would have written for those scenarios, so runs can be joined in order.</summary>
 internal sealed class ChunkRenderer
 {
-    private static readonly JsonWriterOptions JsonOptions = new()
-    {
-        Indented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     private readonly ReadOnlyMemory<byte> _input;
     private readonly bool _isArray;
     private readonly SimulationFormat _format;
     private readonly CompiledPolicyCache _cache = new();
     private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
     private readonly StringBuilder _text = new();
-    private Utf8JsonWriter? _json;
 
     public ChunkRenderer(ReadOnlyMemory<byte> input, bool isArray, SimulationFormat format)
     {
@@ -35,8 +26,8 @@ internal sealed class ChunkRenderer
     public int Invalid { get; private set; }
 
     /// <summary>Answers a run of scenarios, the first being number <paramref name="first"/> of the input, into a pooled array; the
-    /// caller returns it to <see cref="ArrayPool{T}.Shared"/>. In JSON an array input's run starts with the
-    /// '[' a writer needs to indent its elements, which the joiner drops.</summary>
+    /// caller returns it to <see cref="ArrayPool{T}.Shared"/>. In JSON each element of an array input comes with
+    /// the line break and indentation before it, and a comma unless it is the first.</summary>
     public ArraySegment<byte> Render(ReadOnlySpan<ScenarioSpan> run, int first)
     {
         _bytes.ResetWrittenCount();
@@ -56,34 +47,24 @@ internal sealed class ChunkRenderer
 
     private void RenderJson(ReadOnlySpan<ScenarioSpan> run, int first)
     {
-        if (_json is null)
-        {
-            _json = new Utf8JsonWriter(_bytes, JsonOptions);
-        }
-        else
-        {
-            _json.Reset(_bytes);
-        }
-
-        if (_isArray)
-        {
-            _json.WriteStartArray();
-        }
-
+        var depth = _isArray ? 1 : 0;
         for (var i = 0; i < run.Length; i++)
         {
+            if (_isArray)
+            {
+                _bytes.Write(first + i == 0 ? "\n  "u8 : ",\n  "u8);
+            }
+
             var answer = Answer(run[i], first + i);
             if (answer.Decision is { } decision)
             {
-                DecisionJsonWriter.Write(_json, decision);
+                DecisionJsonWriter.Write(_bytes, decision, depth);
             }
             else
             {
-                DecisionJsonWriter.WriteError(_json, answer.Error!);
+                DecisionJsonWriter.WriteError(_bytes, answer.Error!, depth);
             }
         }
-
-        _json.Flush();
     }
 
     private void RenderText(ReadOnlySpan<ScenarioSpan> run, int first)

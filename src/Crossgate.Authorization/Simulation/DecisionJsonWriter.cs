@@ -1,110 +1,228 @@
+using System.Buffers;
+using System.Buffers.Text;
+using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crossgate.Policies;
 
 namespace Crossgate.Authorization.Simulation;
 
-/// <summary>Writes a <see cref="Decision"/> as the simulator's JSON answer. Member names and the fixed words
-/// (layers, outcomes, effects) are encoded once, as a large run writes them tens of thousands of times.</summary>
+/// <summary>Writes a <see cref="Decision"/> as the simulator's JSON answer, indented two spaces a level as
+/// <see cref="Utf8JsonWriter"/> indents. The answer's shape never changes, so its fixed parts are written as
+/// ready-made bytes and only the values are encoded: a large run writes tens of thousands of answers, and a
+/// general-purpose writer spends most of its time on bookkeeping this shape does not need.</summary>
 public static class DecisionJsonWriter
 {
-    private static readonly JsonEncodedText DecisionName = JsonEncodedText.Encode("decision");
-    private static readonly JsonEncodedText MessageName = JsonEncodedText.Encode("message");
-    private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
-    private static readonly JsonEncodedText DecidingLayerName = JsonEncodedText.Encode("decidingLayer");
-    private static readonly JsonEncodedText MatchedStatementsName = JsonEncodedText.Encode("matchedStatements");
-    private static readonly JsonEncodedText LayerName = JsonEncodedText.Encode("layer");
-    private static readonly JsonEncodedText PolicyName = JsonEncodedText.Encode("policy");
-    private static readonly JsonEncodedText StatementIndexName = JsonEncodedText.Encode("statementIndex");
-    private static readonly JsonEncodedText SidName = JsonEncodedText.Encode("sid");
-    private static readonly JsonEncodedText EffectName = JsonEncodedText.Encode("effect");
-    private static readonly JsonEncodedText MissingContextKeysName = JsonEncodedText.Encode("missingContextKeys");
-    private static readonly JsonEncodedText LayersName = JsonEncodedText.Encode("layers");
-    private static readonly JsonEncodedText ErrorName = JsonEncodedText.Encode("error");
-    private static readonly JsonEncodedText CodeName = JsonEncodedText.Encode("code");
-    private static readonly JsonEncodedText PathName = JsonEncodedText.Encode("path");
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
 
-    private static readonly JsonEncodedText[] Outcomes = Encode<EvalDecision>(static d => d.ToWireName());
-    private static readonly JsonEncodedText[] Layers = Encode<PolicyLayer>(static l => l.ToWireName());
-    private static readonly JsonEncodedText[] LayerOutcomes = Encode<LayerOutcome>(static o => o.ToWireName());
-    private static readonly JsonEncodedText[] Effects = Encode<Effect>(static e => e.ToString());
+    private static readonly byte[][] Outcomes = Names<EvalDecision>(static d => d.ToWireName());
+    private static readonly byte[][] Layers = Names<PolicyLayer>(static l => l.ToWireName());
+    private static readonly byte[][] LayerOutcomes = Names<LayerOutcome>(static o => o.ToWireName());
 
-    public static void Write(Utf8JsonWriter writer, Decision decision)
+    /// <summary>Writes one answer; <paramref name="depth"/> is 0 for a lone answer and 1 for an element of the
+    /// answers array. The caller writes what separates elements.</summary>
+    public static void Write(IBufferWriter<byte> output, Decision decision, int depth = 0)
     {
-        writer.WriteStartObject();
-        writer.WriteString(DecisionName, Outcomes[(int)decision.Outcome]);
-        WriteNullable(writer, MessageName, decision.Message);
-        WriteNullable(writer, ReasonName, decision.Reason);
+        var d = depth * 2;
+        Raw(output, "{"u8);
+        Member(output, d + 2, "\"decision\": \""u8);
+        Raw(output, Outcomes[(int)decision.Outcome]);
+        Raw(output, "\","u8);
+        Member(output, d + 2, "\"message\": "u8);
+        NullableString(output, decision.Message);
+        Raw(output, ","u8);
+        Member(output, d + 2, "\"reason\": "u8);
+        NullableString(output, decision.Reason);
+        Raw(output, ","u8);
+        Member(output, d + 2, "\"decidingLayer\": "u8);
         if (decision.DecidingLayer is { } layer)
         {
-            writer.WriteString(DecidingLayerName, Layers[(int)layer]);
+            Quoted(output, Layers[(int)layer]);
         }
         else
         {
-            writer.WriteNull(DecidingLayerName);
+            Raw(output, "null"u8);
         }
 
-        writer.WriteStartArray(MatchedStatementsName);
-        foreach (var statement in decision.MatchedStatements)
+        Raw(output, ","u8);
+        Member(output, d + 2, "\"matchedStatements\": ["u8);
+        var statements = decision.MatchedStatements;
+        for (var i = 0; i < statements.Length; i++)
         {
-            writer.WriteStartObject();
-            writer.WriteString(LayerName, Layers[(int)statement.Layer]);
-            writer.WriteString(PolicyName, statement.PolicyName);
-            writer.WriteNumber(StatementIndexName, statement.StatementIndex);
-            WriteNullable(writer, SidName, statement.Sid);
-            writer.WriteString(EffectName, Effects[(int)statement.Effect]);
-            writer.WriteEndObject();
+            var statement = statements[i];
+            if (i > 0)
+            {
+                Raw(output, ","u8);
+            }
+
+            Member(output, d + 4, "{"u8);
+            Member(output, d + 6, "\"layer\": "u8);
+            Quoted(output, Layers[(int)statement.Layer]);
+            Raw(output, ","u8);
+            Member(output, d + 6, "\"policy\": "u8);
+            NullableString(output, statement.PolicyName);
+            Raw(output, ","u8);
+            Member(output, d + 6, "\"statementIndex\": "u8);
+            Number(output, statement.StatementIndex);
+            Raw(output, ","u8);
+            Member(output, d + 6, "\"sid\": "u8);
+            NullableString(output, statement.Sid);
+            Raw(output, ","u8);
+            Member(output, d + 6, statement.Effect == Effect.Allow ? "\"effect\": \"Allow\""u8 : "\"effect\": \"Deny\""u8);
+            Member(output, d + 4, "}"u8);
         }
 
-        writer.WriteEndArray();
-        writer.WriteStartArray(MissingContextKeysName);
-        foreach (var key in decision.MissingContextKeys)
+        Close(output, statements.Length > 0, d + 2, "],"u8);
+        Member(output, d + 2, "\"missingContextKeys\": ["u8);
+        var missing = decision.MissingContextKeys;
+        for (var i = 0; i < missing.Length; i++)
         {
-            writer.WriteStringValue(key);
+            if (i > 0)
+            {
+                Raw(output, ","u8);
+            }
+
+            Indent(output, d + 4);
+            String(output, missing[i]);
         }
 
-        writer.WriteEndArray();
-        writer.WriteStartObject(LayersName);
-        foreach (var result in decision.Layers)
+        Close(output, missing.Length > 0, d + 2, "],"u8);
+        Member(output, d + 2, "\"layers\": {"u8);
+        var layers = decision.Layers;
+        for (var i = 0; i < layers.Length; i++)
         {
-            writer.WriteString(Layers[(int)result.Layer], LayerOutcomes[(int)result.Outcome]);
+            if (i > 0)
+            {
+                Raw(output, ","u8);
+            }
+
+            Indent(output, d + 4);
+            Quoted(output, Layers[(int)layers[i].Layer]);
+            Raw(output, ": "u8);
+            Quoted(output, LayerOutcomes[(int)layers[i].Outcome]);
         }
 
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        Close(output, layers.Length > 0, d + 2, "}"u8);
+        Member(output, d, "}"u8);
     }
 
-    public static void WriteError(Utf8JsonWriter writer, ScenarioError error)
+    /// <summary>Writes the answer for a scenario that could not be read.</summary>
+    public static void WriteError(IBufferWriter<byte> output, ScenarioError error, int depth = 0)
     {
-        writer.WriteStartObject();
-        writer.WriteStartObject(ErrorName);
-        writer.WriteString(CodeName, error.Code);
-        writer.WriteString(MessageName, error.Message);
-        writer.WriteString(PathName, error.Path);
-        writer.WriteEndObject();
-        writer.WriteEndObject();
+        var d = depth * 2;
+        Raw(output, "{"u8);
+        Member(output, d + 2, "\"error\": {"u8);
+        Member(output, d + 4, "\"code\": "u8);
+        String(output, error.Code);
+        Raw(output, ","u8);
+        Member(output, d + 4, "\"message\": "u8);
+        String(output, error.Message);
+        Raw(output, ","u8);
+        Member(output, d + 4, "\"path\": "u8);
+        String(output, error.Path);
+        Member(output, d + 2, "}"u8);
+        Member(output, d, "}"u8);
     }
 
-    private static void WriteNullable(Utf8JsonWriter writer, JsonEncodedText name, string? value)
+    /// <summary>Ends a list: on a line of its own when it has elements, straight after its opener when empty
+    /// (<c>[]</c>, <c>{}</c>), as <see cref="Utf8JsonWriter"/> does.</summary>
+    private static void Close(IBufferWriter<byte> output, bool hadElements, int indent, ReadOnlySpan<byte> closer)
+    {
+        if (hadElements)
+        {
+            Member(output, indent, closer);
+        }
+        else
+        {
+            Raw(output, closer);
+        }
+    }
+
+    /// <summary>A new line, its indentation, then <paramref name="text"/>.</summary>
+    private static void Member(IBufferWriter<byte> output, int indent, ReadOnlySpan<byte> text)
+    {
+        Indent(output, indent);
+        Raw(output, text);
+    }
+
+    private static void Indent(IBufferWriter<byte> output, int indent)
+    {
+        var span = output.GetSpan(indent + 1);
+        span[0] = (byte)'\n';
+        span.Slice(1, indent).Fill((byte)' ');
+        output.Advance(indent + 1);
+    }
+
+    private static void Raw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
+
+    private static void Quoted(IBufferWriter<byte> output, ReadOnlySpan<byte> plain)
+    {
+        var span = output.GetSpan(plain.Length + 2);
+        span[0] = (byte)'"';
+        plain.CopyTo(span[1..]);
+        span[plain.Length + 1] = (byte)'"';
+        output.Advance(plain.Length + 2);
+    }
+
+    private static void Number(IBufferWriter<byte> output, int value)
+    {
+        var span = output.GetSpan(11);
+        Utf8Formatter.TryFormat(value, span, out var written);
+        output.Advance(written);
+    }
+
+    private static void NullableString(IBufferWriter<byte> output, string? value)
     {
         if (value is null)
         {
-            writer.WriteNull(name);
+            Raw(output, "null"u8);
         }
         else
         {
-            writer.WriteString(name, value);
+            String(output, value);
         }
     }
 
-    private static JsonEncodedText[] Encode<TEnum>(Func<TEnum, string> wireName) where TEnum : struct, Enum
+    /// <summary>A quoted string. Plain ASCII, nearly every value here, is copied as it is; anything the encoder
+    /// might escape goes through the encoder.</summary>
+    private static void String(IBufferWriter<byte> output, string value)
     {
-        var values = Enum.GetValues<TEnum>();
-        var encoded = new JsonEncodedText[values.Length];
-        foreach (var value in values)
+        var span = output.GetSpan(value.Length + 2);
+        if (Ascii.FromUtf16(value, span[1..], out var written) == OperationStatus.Done
+            && !NeedsEscaping(span.Slice(1, written)))
         {
-            encoded[Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture)] = JsonEncodedText.Encode(wireName(value));
+            span[0] = (byte)'"';
+            span[written + 1] = (byte)'"';
+            output.Advance(written + 2);
+            return;
         }
 
-        return encoded;
+        var encoded = JsonEncodedText.Encode(value, Encoder);
+        Quoted(output, encoded.EncodedUtf8Bytes);
+    }
+
+    private static bool NeedsEscaping(ReadOnlySpan<byte> ascii)
+    {
+        foreach (var b in ascii)
+        {
+            if (b < 0x20 || b is (byte)'"' or (byte)'\\' or 0x7F)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static byte[][] Names<TEnum>(Func<TEnum, string> wireName) where TEnum : struct, Enum
+    {
+        var values = Enum.GetValues<TEnum>();
+        var names = new byte[values.Length][];
+        for (var i = 0; i < values.Length; i++)
+        {
+            names[i] = Encoding.UTF8.GetBytes(wireName(values[i]));
+        }
+
+        return names;
     }
 }

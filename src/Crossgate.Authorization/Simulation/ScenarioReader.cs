@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Crossgate.Policies;
 using Crossgate.Policies.Evaluation;
@@ -434,7 +435,7 @@ public static class ScenarioReader
         CompiledPolicyCache cache, PolicySlot slot, PolicyKind kind)
     {
         var count = 0;
-        foreach (var reference in draft.Policies)
+        foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
         {
             count += reference.Slot == slot ? 1 : 0;
         }
@@ -445,11 +446,11 @@ public static class ScenarioReader
         }
 
         var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(count);
-        foreach (var reference in draft.Policies)
+        foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
         {
             if (reference.Slot == slot)
             {
-                builder.Add(CompilePolicy(scenario, draft, cache, reference, kind));
+                builder.Add(CompilePolicy(scenario, draft, cache, in reference, kind));
             }
         }
 
@@ -459,11 +460,11 @@ public static class ScenarioReader
     private static CompiledPolicy? CompileOne(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache,
         PolicySlot slot, PolicyKind kind)
     {
-        foreach (var reference in draft.Policies)
+        foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
         {
             if (reference.Slot == slot)
             {
-                return CompilePolicy(scenario, draft, cache, reference, kind);
+                return CompilePolicy(scenario, draft, cache, in reference, kind);
             }
         }
 
@@ -482,17 +483,17 @@ public static class ScenarioReader
         for (var level = 0; level < levels; level++)
         {
             var count = 0;
-            foreach (var reference in draft.Policies)
+            foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
             {
                 count += reference.Slot == slot && reference.Level == level ? 1 : 0;
             }
 
             var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(count);
-            foreach (var reference in draft.Policies)
+            foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
             {
                 if (reference.Slot == slot && reference.Level == level)
                 {
-                    builder.Add(CompilePolicy(scenario, draft, cache, reference, kind));
+                    builder.Add(CompilePolicy(scenario, draft, cache, in reference, kind));
                 }
             }
 
@@ -503,7 +504,7 @@ public static class ScenarioReader
     }
 
     private static CompiledPolicy CompilePolicy(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache,
-        PolicyReference reference, PolicyKind kind)
+        in PolicyReference reference, PolicyKind kind)
     {
         if (reference.Wrapped && !reference.NameIsString)
         {

@@ -12,8 +12,6 @@ public sealed class ScenarioSplitter
     /// <summary>The deepest nesting accepted, as for the scenario reader.</summary>
     public const int MaxDepth = 256;
 
-    private static readonly SearchValues<byte> Structural = SearchValues.Create("{}[]\""u8);
-    private static readonly SearchValues<byte> StringEnd = SearchValues.Create("\"\\"u8);
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(",]}[{\" \t\r\n"u8);
 
     private readonly ReadOnlyMemory<byte> _input;
@@ -179,7 +177,9 @@ public sealed class ScenarioSplitter
     }
 
     /// <summary>Finds the end of the value starting at <paramref name="i"/>: a bracketed value up to its matching
-    /// bracket, a string to its closing quote, anything else up to the next delimiter.</summary>
+    /// bracket, a string to its closing quote, anything else up to the next delimiter. A plain byte loop: in
+    /// scenario files strings are short and brackets close together, so a vector search would restart too often to
+    /// pay for itself.</summary>
     private static bool TryScanValue(ReadOnlySpan<byte> utf8, int i, out int end)
     {
         end = i;
@@ -199,77 +199,70 @@ public sealed class ScenarioSplitter
         // The closers still owed, innermost last: a mismatched or missing one breaks the structure.
         Span<byte> owed = stackalloc byte[MaxDepth];
         var depth = 0;
-        while (true)
+        for (; i < utf8.Length; i++)
         {
             var c = utf8[i];
             switch (c)
             {
                 case (byte)'"':
-                    if (!TrySkipString(utf8, i, out i))
+                    if (!TrySkipString(utf8, i, out var after))
                     {
                         return false;
                     }
 
+                    i = after - 1;
                     break;
-                case (byte)'{' or (byte)'[':
+                case (byte)'{':
+                case (byte)'[':
                     if (depth == MaxDepth)
                     {
                         return false;
                     }
 
-                    owed[depth++] = c == (byte)'{' ? (byte)'}' : (byte)']';
-                    i++;
+                    owed[depth++] = (byte)(c + 2); // '}' follows '{' by two, as ']' follows '['.
                     break;
-                default:
+                case (byte)'}':
+                case (byte)']':
                     if (owed[--depth] != c)
                     {
                         return false;
                     }
 
-                    i++;
                     if (depth == 0)
                     {
-                        end = i;
+                        end = i + 1;
                         return true;
                     }
 
                     break;
             }
-
-            var next = utf8[i..].IndexOfAny(Structural);
-            if (next < 0)
-            {
-                return false;
-            }
-
-            i += next;
         }
+
+        return false;
     }
 
     /// <summary>Skips a string whose opening quote is at <paramref name="i"/>; <paramref name="end"/> is just past
     /// its closing quote.</summary>
     private static bool TrySkipString(ReadOnlySpan<byte> utf8, int i, out int end)
     {
-        var j = i + 1;
-        while (true)
+        for (var j = i + 1; j < utf8.Length; j++)
         {
-            var next = j < utf8.Length ? utf8[j..].IndexOfAny(StringEnd) : -1;
-            if (next < 0)
-            {
-                end = utf8.Length;
-                return false;
-            }
-
-            j += next;
-            if (utf8[j] == (byte)'"')
+            var c = utf8[j];
+            if (c == (byte)'"')
             {
                 end = j + 1;
                 return true;
             }
 
-            // A backslash escapes the byte after it, which may be a quote.
-            j += 2;
+            if (c == (byte)'\\')
+            {
+                // A backslash escapes the byte after it, which may be a quote.
+                j++;
+            }
         }
+
+        end = utf8.Length;
+        return false;
     }
 
     private static int SkipWhitespace(ReadOnlySpan<byte> utf8, int i)

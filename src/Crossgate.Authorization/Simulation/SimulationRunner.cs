@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
 
 namespace Crossgate.Authorization.Simulation;
 
@@ -219,32 +217,24 @@ public static class SimulationRunner
         }
 
         var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            DecisionJsonWriter.WriteError(writer, fatal);
-        }
-
+        DecisionJsonWriter.WriteError(buffer, fatal);
+        buffer.Write("\n"u8);
         output.Write(buffer.WrittenSpan);
-        output.Write("\n"u8);
     }
 
-    /// <summary>Joins finished runs onto the output in order, turning each JSON run's leading '[' into the comma
-    /// that separates it from the run before.</summary>
+    /// <summary>Joins finished runs onto the output in order, with the brackets of an array around them.</summary>
     private sealed class RunJoiner(Stream output, SimulationFormat format, bool isArray)
     {
         public void Append(int run, ArraySegment<byte> bytes)
         {
             try
             {
-                if (format == SimulationFormat.Json && isArray)
+                if (run == 0 && format == SimulationFormat.Json && isArray)
                 {
-                    output.Write(run == 0 ? "["u8 : ","u8);
-                    output.Write(bytes.AsSpan(1));
+                    output.Write("["u8);
                 }
-                else
-                {
-                    output.Write(bytes);
-                }
+
+                output.Write(bytes);
             }
             finally
             {

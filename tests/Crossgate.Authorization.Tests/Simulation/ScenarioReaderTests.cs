@@ -128,13 +128,10 @@ public class ScenarioReaderTests
     {
         var scenario = Read(Full.Replace("}}], []],", "}}]],"), out _)[0].Scenario!;
         var decision = Authorizer.Authorize(scenario.Request, scenario.Policies);
-        var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            DecisionJsonWriter.Write(writer, decision);
-        }
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        DecisionJsonWriter.Write(buffer, decision);
 
-        using var json = JsonDocument.Parse(buffer.ToArray());
+        using var json = JsonDocument.Parse(buffer.WrittenMemory);
         var root = json.RootElement;
         Assert.Equal("allowed", root.GetProperty("decision").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("message").ValueKind);
