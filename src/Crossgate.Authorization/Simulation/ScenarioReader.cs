@@ -9,7 +9,8 @@ using Crossgate.Policies.Evaluation;
 namespace Crossgate.Authorization.Simulation;
 
 /// <summary>Reads simulator scenario files: one scenario object or an array of them. Each scenario is read on its
-/// own in one forward pass over its bytes, so one bad scenario names its fault without hiding the others' answers.
+/// own in one forward pass over its bytes — by <see cref="CleanScenarioReader"/> when it is plainly well formed,
+/// else here, exactly — so one bad scenario names its fault without hiding the others' answers.
 /// Policies are noted where they lie during the pass and parsed afterwards in a fixed order (identity, resource,
 /// boundary, session, SCP, RCP), because the resource policy's kind depends on the request.</summary>
 public static class ScenarioReader
@@ -48,6 +49,25 @@ public static class ScenarioReader
     /// object; faults are named by their JSON path from there.</summary>
     public static ScenarioReadResult ReadOne(ReadOnlySpan<byte> scenario, int index, CompiledPolicyCache cache)
     {
+        var clean = new ScenarioDraft(index);
+        if (CleanScenarioReader.TryRead(scenario, clean))
+        {
+            try
+            {
+                return new ScenarioReadResult(Build(scenario, clean, cache), null);
+            }
+            catch (ScenarioException)
+            {
+                // A fault: the exact path below finds it again and names it as that path would.
+            }
+        }
+
+        return ReadExactly(scenario, index, cache);
+    }
+
+    /// <summary>The exact path alone: every token read and checked, every fault named.</summary>
+    internal static ScenarioReadResult ReadExactly(ReadOnlySpan<byte> scenario, int index, CompiledPolicyCache cache)
+    {
         var draft = new ScenarioDraft(index);
         try
         {
@@ -65,8 +85,9 @@ public static class ScenarioReader
         {
             return new ScenarioReadResult(null, ex.Error);
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that is not valid UTF-8.
             return new ScenarioReadResult(null, draft.Invalid(string.Empty, $"The scenario is not valid JSON: {ex.Message}"));
         }
     }
@@ -683,45 +704,5 @@ public static class ScenarioReader
             default:
                 throw draft.Fail(path, $"\"{name}\" must be a string or an array of strings.");
         }
-    }
-
-    /// <summary>What one pass over a scenario found, before anything is checked or compiled.</summary>
-    private sealed class ScenarioDraft(int index)
-    {
-        public string BasePath => index < 0 ? "$" : $"$[{index}]";
-
-        public bool HasRequest;
-        public string? Principal, Action, Resource, SessionName, PrincipalId, SourceIdentity, ResourceAccount;
-        public string? PrincipalOrgId, ResourceOrgId;
-        public IReadOnlyList<string>? PrincipalOrgPaths, ResourceOrgPaths;
-        public IReadOnlyDictionary<string, string>? PrincipalTags, SessionTags, ResourceTags, RequestTags;
-        public ContextKeys? Context;
-        public DateTimeOffset? Time;
-        public bool? TemporaryCredentials, Mfa;
-        public int ScpLevels, RcpLevels;
-        public readonly List<PolicyReference> Policies = new(8);
-
-        /// <summary>A repeated member replaces the earlier one, as a JSON object lookup finds the last.</summary>
-        public void Forget(PolicySlot slot)
-        {
-            for (var i = Policies.Count - 1; i >= 0; i--)
-            {
-                if (Policies[i].Slot == slot)
-                {
-                    Policies.RemoveAt(i);
-                }
-            }
-        }
-
-        public ScenarioError Invalid(string suffix, string message) =>
-            new(ScenarioError.InvalidScenario, message, BasePath + suffix);
-
-        public ScenarioException Fail(string suffix, string message) => new(Invalid(suffix, message));
-    }
-
-    /// <summary>Unwinds one scenario's reading; never escapes this class.</summary>
-    private sealed class ScenarioException(ScenarioError error) : Exception(error.Message)
-    {
-        public ScenarioError Error { get; } = error;
     }
 }

@@ -10,7 +10,7 @@ namespace Crossgate.Authorization.Simulation;
 public sealed class ScenarioSplitter
 {
     /// <summary>The deepest nesting accepted, as for the scenario reader.</summary>
-    public const int MaxDepth = 256;
+    public const int MaxDepth = JsonStructure.MaxDepth;
 
     private static readonly SearchValues<byte> ScalarEnd = SearchValues.Create(",]}[{\" \t\r\n"u8);
 
@@ -177,9 +177,7 @@ public sealed class ScenarioSplitter
     }
 
     /// <summary>Finds the end of the value starting at <paramref name="i"/>: a bracketed value up to its matching
-    /// bracket, a string to its closing quote, anything else up to the next delimiter. A plain byte loop: in
-    /// scenario files strings are short and brackets close together, so a vector search would restart too often to
-    /// pay for itself.</summary>
+    /// bracket, a string to its closing quote, anything else up to the next delimiter.</summary>
     private static bool TryScanValue(ReadOnlySpan<byte> utf8, int i, out int end)
     {
         end = i;
@@ -196,49 +194,7 @@ public sealed class ScenarioSplitter
             return end > i;
         }
 
-        // The closers still owed, innermost last: a mismatched or missing one breaks the structure.
-        Span<byte> owed = stackalloc byte[MaxDepth];
-        var depth = 0;
-        for (; i < utf8.Length; i++)
-        {
-            var c = utf8[i];
-            switch (c)
-            {
-                case (byte)'"':
-                    if (!TrySkipString(utf8, i, out var after))
-                    {
-                        return false;
-                    }
-
-                    i = after - 1;
-                    break;
-                case (byte)'{':
-                case (byte)'[':
-                    if (depth == MaxDepth)
-                    {
-                        return false;
-                    }
-
-                    owed[depth++] = (byte)(c + 2); // '}' follows '{' by two, as ']' follows '['.
-                    break;
-                case (byte)'}':
-                case (byte)']':
-                    if (owed[--depth] != c)
-                    {
-                        return false;
-                    }
-
-                    if (depth == 0)
-                    {
-                        end = i + 1;
-                        return true;
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
+        return JsonStructure.TryFindEnd(utf8, i, out end);
     }
 
     /// <summary>Skips a string whose opening quote is at <paramref name="i"/>; <paramref name="end"/> is just past
