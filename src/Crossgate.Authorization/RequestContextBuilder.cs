@@ -8,9 +8,12 @@ namespace Crossgate.Authorization;
 /// that nothing the engine derives can be overridden by them.</summary>
 public static class RequestContextBuilder
 {
+    // Room for the keys a typical request gets: the caller's own, about a dozen derived, and a few tags.
+    private const int TypicalKeys = 24;
+
     public static RequestContext Build(AuthorizationRequest request)
     {
-        var context = new RequestContext
+        var context = new RequestContext(TypicalKeys + (request.Context?.Count ?? 0))
         {
             Action = request.Action,
             Resource = request.Resource,
@@ -195,9 +198,23 @@ public static class RequestContextBuilder
 
     private static void AddTimeKeys(DateTimeOffset time, ContextKeys keys)
     {
-        keys.Set("aws:CurrentTime", FormatTime(time));
-        keys.Set("aws:EpochTime", time.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture));
+        // Requests come many to the second: the texts of the last second seen are kept for the next request.
+        var seconds = time.ToUnixTimeSeconds();
+        var texts = LastSecond;
+        if (texts is null || texts.Seconds != seconds)
+        {
+            texts = new SecondTexts(seconds, FormatTime(time), seconds.ToString(CultureInfo.InvariantCulture));
+            LastSecond = texts;
+        }
+
+        keys.Set("aws:CurrentTime", texts.CurrentTime);
+        keys.Set("aws:EpochTime", texts.EpochTime);
     }
+
+    [ThreadStatic]
+    private static SecondTexts? LastSecond;
+
+    private sealed record SecondTexts(long Seconds, string CurrentTime, string EpochTime);
 
     private static string FormatTime(DateTimeOffset time) =>
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);

@@ -4,7 +4,17 @@ namespace Crossgate.Policies.Evaluation;
 /// (including the tag-key part of <c>aws:PrincipalTag/</c>, <c>aws:ResourceTag/</c> and <c>aws:RequestTag/</c>).</summary>
 public sealed class ContextKeys
 {
-    private readonly Dictionary<string, ContextValue> _values = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, ContextValue> _values;
+
+    public ContextKeys()
+        : this(0)
+    {
+    }
+
+    public ContextKeys(int capacity)
+    {
+        _values = new Dictionary<string, ContextValue>(capacity, StringComparer.OrdinalIgnoreCase);
+    }
 
     public int Count => _values.Count;
 

@@ -13,5 +13,16 @@ public sealed class RequestContext
     /// <summary>The caller, for matching <c>Principal</c> elements. Null means anonymous.</summary>
     public PrincipalIdentity? Principal { get; set; }
 
-    public ContextKeys Keys { get; } = new();
+    public RequestContext()
+        : this(0)
+    {
+    }
+
+    /// <param name="expectedKeys">How many condition keys the context will hold, so they go in without regrowth.</param>
+    public RequestContext(int expectedKeys)
+    {
+        Keys = new ContextKeys(expectedKeys);
+    }
+
+    public ContextKeys Keys { get; }
 }
