@@ -24,194 +24,232 @@ public static class DecisionJsonWriter
     public static void Write(IBufferWriter<byte> output, Decision decision, int depth = 0)
     {
         var d = depth * 2;
-        Raw(output, "{"u8);
-        Member(output, d + 2, "\"decision\": \""u8);
-        Raw(output, Outcomes[(int)decision.Outcome]);
-        Raw(output, "\","u8);
-        Member(output, d + 2, "\"message\": "u8);
-        NullableString(output, decision.Message);
-        Raw(output, ","u8);
-        Member(output, d + 2, "\"reason\": "u8);
-        NullableString(output, decision.Reason);
-        Raw(output, ","u8);
-        Member(output, d + 2, "\"decidingLayer\": "u8);
+        var o = new Cursor(output.GetSpan(Bound(decision)));
+        o.Raw("{"u8);
+        o.Member(d + 2, "\"decision\": \""u8);
+        o.Raw(Outcomes[(int)decision.Outcome]);
+        o.Raw("\","u8);
+        o.Member(d + 2, "\"message\": "u8);
+        o.NullableString(decision.Message);
+        o.Raw(","u8);
+        o.Member(d + 2, "\"reason\": "u8);
+        o.NullableString(decision.Reason);
+        o.Raw(","u8);
+        o.Member(d + 2, "\"decidingLayer\": "u8);
         if (decision.DecidingLayer is { } layer)
         {
-            Quoted(output, Layers[(int)layer]);
+            o.Quoted(Layers[(int)layer]);
         }
         else
         {
-            Raw(output, "null"u8);
+            o.Raw("null"u8);
         }
 
-        Raw(output, ","u8);
-        Member(output, d + 2, "\"matchedStatements\": ["u8);
+        o.Raw(","u8);
+        o.Member(d + 2, "\"matchedStatements\": ["u8);
         var statements = decision.MatchedStatements;
         for (var i = 0; i < statements.Length; i++)
         {
             var statement = statements[i];
             if (i > 0)
             {
-                Raw(output, ","u8);
+                o.Raw(","u8);
             }
 
-            Member(output, d + 4, "{"u8);
-            Member(output, d + 6, "\"layer\": "u8);
-            Quoted(output, Layers[(int)statement.Layer]);
-            Raw(output, ","u8);
-            Member(output, d + 6, "\"policy\": "u8);
-            NullableString(output, statement.PolicyName);
-            Raw(output, ","u8);
-            Member(output, d + 6, "\"statementIndex\": "u8);
-            Number(output, statement.StatementIndex);
-            Raw(output, ","u8);
-            Member(output, d + 6, "\"sid\": "u8);
-            NullableString(output, statement.Sid);
-            Raw(output, ","u8);
-            Member(output, d + 6, statement.Effect == Effect.Allow ? "\"effect\": \"Allow\""u8 : "\"effect\": \"Deny\""u8);
-            Member(output, d + 4, "}"u8);
+            o.Member(d + 4, "{"u8);
+            o.Member(d + 6, "\"layer\": "u8);
+            o.Quoted(Layers[(int)statement.Layer]);
+            o.Raw(","u8);
+            o.Member(d + 6, "\"policy\": "u8);
+            o.NullableString(statement.PolicyName);
+            o.Raw(","u8);
+            o.Member(d + 6, "\"statementIndex\": "u8);
+            o.Number(statement.StatementIndex);
+            o.Raw(","u8);
+            o.Member(d + 6, "\"sid\": "u8);
+            o.NullableString(statement.Sid);
+            o.Raw(","u8);
+            o.Member(d + 6, statement.Effect == Effect.Allow ? "\"effect\": \"Allow\""u8 : "\"effect\": \"Deny\""u8);
+            o.Member(d + 4, "}"u8);
         }
 
-        Close(output, statements.Length > 0, d + 2, "],"u8);
-        Member(output, d + 2, "\"missingContextKeys\": ["u8);
+        o.Close(statements.Length > 0, d + 2, "],"u8);
+        o.Member(d + 2, "\"missingContextKeys\": ["u8);
         var missing = decision.MissingContextKeys;
         for (var i = 0; i < missing.Length; i++)
         {
             if (i > 0)
             {
-                Raw(output, ","u8);
+                o.Raw(","u8);
             }
 
-            Indent(output, d + 4);
-            String(output, missing[i]);
+            o.Indent(d + 4);
+            o.String(missing[i]);
         }
 
-        Close(output, missing.Length > 0, d + 2, "],"u8);
-        Member(output, d + 2, "\"layers\": {"u8);
+        o.Close(missing.Length > 0, d + 2, "],"u8);
+        o.Member(d + 2, "\"layers\": {"u8);
         var layers = decision.Layers;
         for (var i = 0; i < layers.Length; i++)
         {
             if (i > 0)
             {
-                Raw(output, ","u8);
+                o.Raw(","u8);
             }
 
-            Indent(output, d + 4);
-            Quoted(output, Layers[(int)layers[i].Layer]);
-            Raw(output, ": "u8);
-            Quoted(output, LayerOutcomes[(int)layers[i].Outcome]);
+            o.Indent(d + 4);
+            o.Quoted(Layers[(int)layers[i].Layer]);
+            o.Raw(": "u8);
+            o.Quoted(LayerOutcomes[(int)layers[i].Outcome]);
         }
 
-        Close(output, layers.Length > 0, d + 2, "}"u8);
-        Member(output, d, "}"u8);
+        o.Close(layers.Length > 0, d + 2, "}"u8);
+        o.Member(d, "}"u8);
+        output.Advance(o.Position);
     }
 
     /// <summary>Writes the answer for a scenario that could not be read.</summary>
     public static void WriteError(IBufferWriter<byte> output, ScenarioError error, int depth = 0)
     {
         var d = depth * 2;
-        Raw(output, "{"u8);
-        Member(output, d + 2, "\"error\": {"u8);
-        Member(output, d + 4, "\"code\": "u8);
-        String(output, error.Code);
-        Raw(output, ","u8);
-        Member(output, d + 4, "\"message\": "u8);
-        String(output, error.Message);
-        Raw(output, ","u8);
-        Member(output, d + 4, "\"path\": "u8);
-        String(output, error.Path);
-        Member(output, d + 2, "}"u8);
-        Member(output, d, "}"u8);
+        var o = new Cursor(output.GetSpan(128 + (error.Code.Length + error.Message.Length + error.Path.Length) * MaxBytesPerChar));
+        o.Raw("{"u8);
+        o.Member(d + 2, "\"error\": {"u8);
+        o.Member(d + 4, "\"code\": "u8);
+        o.String(error.Code);
+        o.Raw(","u8);
+        o.Member(d + 4, "\"message\": "u8);
+        o.String(error.Message);
+        o.Raw(","u8);
+        o.Member(d + 4, "\"path\": "u8);
+        o.String(error.Path);
+        o.Member(d + 2, "}"u8);
+        o.Member(d, "}"u8);
+        output.Advance(o.Position);
     }
 
-    /// <summary>Ends a list: on a line of its own when it has elements, straight after its opener when empty
-    /// (<c>[]</c>, <c>{}</c>), as <see cref="Utf8JsonWriter"/> does.</summary>
-    private static void Close(IBufferWriter<byte> output, bool hadElements, int indent, ReadOnlySpan<byte> closer)
+    /// <summary>An upper bound on an answer's size: its fixed parts, and each value at its longest escaped.</summary>
+    private static int Bound(Decision decision)
     {
-        if (hadElements)
+        var bound = 512 + Length(decision.Message) + Length(decision.Reason) + decision.Layers.Length * 80;
+        foreach (var statement in decision.MatchedStatements)
         {
-            Member(output, indent, closer);
-        }
-        else
-        {
-            Raw(output, closer);
-        }
-    }
-
-    /// <summary>A new line, its indentation, then <paramref name="text"/>.</summary>
-    private static void Member(IBufferWriter<byte> output, int indent, ReadOnlySpan<byte> text)
-    {
-        Indent(output, indent);
-        Raw(output, text);
-    }
-
-    private static void Indent(IBufferWriter<byte> output, int indent)
-    {
-        var span = output.GetSpan(indent + 1);
-        span[0] = (byte)'\n';
-        span.Slice(1, indent).Fill((byte)' ');
-        output.Advance(indent + 1);
-    }
-
-    private static void Raw(IBufferWriter<byte> output, ReadOnlySpan<byte> bytes) => output.Write(bytes);
-
-    private static void Quoted(IBufferWriter<byte> output, ReadOnlySpan<byte> plain)
-    {
-        var span = output.GetSpan(plain.Length + 2);
-        span[0] = (byte)'"';
-        plain.CopyTo(span[1..]);
-        span[plain.Length + 1] = (byte)'"';
-        output.Advance(plain.Length + 2);
-    }
-
-    private static void Number(IBufferWriter<byte> output, int value)
-    {
-        var span = output.GetSpan(11);
-        Utf8Formatter.TryFormat(value, span, out var written);
-        output.Advance(written);
-    }
-
-    private static void NullableString(IBufferWriter<byte> output, string? value)
-    {
-        if (value is null)
-        {
-            Raw(output, "null"u8);
-        }
-        else
-        {
-            String(output, value);
-        }
-    }
-
-    /// <summary>A quoted string. Plain ASCII, nearly every value here, is copied as it is; anything the encoder
-    /// might escape goes through the encoder.</summary>
-    private static void String(IBufferWriter<byte> output, string value)
-    {
-        var span = output.GetSpan(value.Length + 2);
-        if (Ascii.FromUtf16(value, span[1..], out var written) == OperationStatus.Done
-            && !NeedsEscaping(span.Slice(1, written)))
-        {
-            span[0] = (byte)'"';
-            span[written + 1] = (byte)'"';
-            output.Advance(written + 2);
-            return;
+            bound += 256 + Length(statement.PolicyName) + Length(statement.Sid);
         }
 
-        var encoded = JsonEncodedText.Encode(value, Encoder);
-        Quoted(output, encoded.EncodedUtf8Bytes);
+        foreach (var key in decision.MissingContextKeys)
+        {
+            bound += 16 + Length(key);
+        }
+
+        return bound;
     }
 
-    private static bool NeedsEscaping(ReadOnlySpan<byte> ascii)
+    // A UTF-16 character becomes at most six bytes: "\uXXXX".
+    private const int MaxBytesPerChar = 6;
+
+    private static int Length(string? value) => value is null ? 4 : value.Length * MaxBytesPerChar + 2;
+
+    /// <summary>Writes into one span taken from the output at the start, moving a position: the answer is written
+    /// in some fifty pieces, too many to ask the output for room each time.</summary>
+    private ref struct Cursor(Span<byte> span)
     {
-        foreach (var b in ascii)
+        private readonly Span<byte> _span = span;
+
+        public int Position;
+
+        /// <summary>Ends a list: on a line of its own when it has elements, straight after its opener when empty
+        /// (<c>[]</c>, <c>{}</c>), as <see cref="Utf8JsonWriter"/> does.</summary>
+        public void Close(bool hadElements, int indent, ReadOnlySpan<byte> closer)
         {
-            if (b < 0x20 || b is (byte)'"' or (byte)'\\' or 0x7F)
+            if (hadElements)
             {
-                return true;
+                Member(indent, closer);
+            }
+            else
+            {
+                Raw(closer);
             }
         }
 
-        return false;
+        /// <summary>A new line, its indentation, then <paramref name="text"/>.</summary>
+        public void Member(int indent, ReadOnlySpan<byte> text)
+        {
+            Indent(indent);
+            Raw(text);
+        }
+
+        public void Indent(int indent)
+        {
+            var span = _span[Position..];
+            span[0] = (byte)'\n';
+            span.Slice(1, indent).Fill((byte)' ');
+            Position += indent + 1;
+        }
+
+        public void Raw(ReadOnlySpan<byte> bytes)
+        {
+            bytes.CopyTo(_span[Position..]);
+            Position += bytes.Length;
+        }
+
+        public void Quoted(ReadOnlySpan<byte> plain)
+        {
+            var span = _span[Position..];
+            span[0] = (byte)'"';
+            plain.CopyTo(span[1..]);
+            span[plain.Length + 1] = (byte)'"';
+            Position += plain.Length + 2;
+        }
+
+        public void Number(int value)
+        {
+            Utf8Formatter.TryFormat(value, _span[Position..], out var written);
+            Position += written;
+        }
+
+        public void NullableString(string? value)
+        {
+            if (value is null)
+            {
+                Raw("null"u8);
+            }
+            else
+            {
+                String(value);
+            }
+        }
+
+        /// <summary>A quoted string. Plain ASCII, nearly every value here, is copied as it is; anything the encoder
+        /// might escape goes through the encoder.</summary>
+        public void String(string value)
+        {
+            var span = _span[Position..];
+            if (Ascii.FromUtf16(value, span[1..], out var written) == OperationStatus.Done
+                && !NeedsEscaping(span.Slice(1, written)))
+            {
+                span[0] = (byte)'"';
+                span[written + 1] = (byte)'"';
+                Position += written + 2;
+                return;
+            }
+
+            var encoded = JsonEncodedText.Encode(value, Encoder);
+            Quoted(encoded.EncodedUtf8Bytes);
+        }
+
+        private static bool NeedsEscaping(ReadOnlySpan<byte> ascii)
+        {
+            foreach (var b in ascii)
+            {
+                if (b < 0x20 || b is (byte)'"' or (byte)'\\' or 0x7F)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 
     private static byte[][] Names<TEnum>(Func<TEnum, string> wireName) where TEnum : struct, Enum

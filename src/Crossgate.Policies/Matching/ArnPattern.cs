@@ -63,11 +63,33 @@ public sealed class ArnPattern
         {
             var end = p < PartCount - 1 ? colons[p] : text.Length;
             var partVariables = variables && (!variablesInResourcePartOnly || p == PartCount - 1);
-            parts[p] = PolicyPattern.Compile(text[start..end], partVariables);
+            parts[p] = p < PartCount - 1 ? SharedPart(text.AsSpan(start, end - start), partVariables) : PolicyPattern.Compile(text[start..end], partVariables);
             start = end + 1;
         }
 
         return new ArnPattern(text, parts, null);
+    }
+
+    // The parts before the resource ("arn", "aws", "iam", "", "*", an account) recur across nearly every ARN; a
+    // pattern without variables never changes, so one copy of each serves every policy. Capped, as accounts vary.
+    private const int SharedPartLimit = 4096;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, PolicyPattern> SharedParts = new(StringComparer.Ordinal);
+
+    private static PolicyPattern SharedPart(ReadOnlySpan<char> part, bool variables)
+    {
+        if (variables && part.Contains("${", StringComparison.Ordinal))
+        {
+            return PolicyPattern.Compile(part.ToString(), variables);
+        }
+
+        var lookup = SharedParts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(part, out var shared))
+        {
+            return shared;
+        }
+
+        var pattern = PolicyPattern.Compile(part.ToString(), variables: false);
+        return SharedParts.Count < SharedPartLimit ? SharedParts.GetOrAdd(pattern.Text, pattern) : pattern;
     }
 
     /// <summary>Matches a request ARN (or <c>*</c> for actions without a resource).</summary>
