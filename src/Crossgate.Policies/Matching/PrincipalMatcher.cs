@@ -21,11 +21,7 @@ public sealed class PrincipalMatcher
     {
         _isNot = isNot;
         _wildcard = set.IsWildcard;
-        var accounts = new List<PrincipalEntry>();
-        var users = new List<string>();
-        var roles = new List<PrincipalEntry>();
-        var sessions = new List<string>();
-        var federatedUsers = new List<string>();
+        var lists = new EntryLists();
         foreach (var entry in set.Aws)
         {
             if (entry == "*")
@@ -34,17 +30,55 @@ public sealed class PrincipalMatcher
             }
             else if (!Wildcard.HasWildcard(entry))
             {
-                Classify(entry, accounts, users, roles, sessions, federatedUsers);
+                Classify(entry, ref lists);
             }
         }
 
-        _accounts = accounts.ToArray();
-        _users = users.ToArray();
-        _roles = roles.ToArray();
-        _sessions = sessions.ToArray();
-        _federatedUsers = federatedUsers.ToArray();
-        _services = set.Service.Where(s => !Wildcard.HasWildcard(s)).ToArray();
-        _federated = set.Federated.Where(s => !Wildcard.HasWildcard(s)).ToArray();
+        _accounts = lists.Accounts?.ToArray() ?? [];
+        _users = lists.Users?.ToArray() ?? [];
+        _roles = lists.Roles?.ToArray() ?? [];
+        _sessions = lists.Sessions?.ToArray() ?? [];
+        _federatedUsers = lists.FederatedUsers?.ToArray() ?? [];
+        _services = Exact(set.Service);
+        _federated = Exact(set.Federated);
+    }
+
+    /// <summary>Entries by kind, each list made only when an entry of its kind turns up: most principals name one
+    /// or two entries, and a matcher is compiled for every policy read.</summary>
+    private struct EntryLists
+    {
+        public List<PrincipalEntry>? Accounts;
+        public List<string>? Users;
+        public List<PrincipalEntry>? Roles;
+        public List<string>? Sessions;
+        public List<string>? FederatedUsers;
+    }
+
+    /// <summary>The entries without wildcards, which alone can match; the array itself when none has one.</summary>
+    private static string[] Exact(System.Collections.Immutable.ImmutableArray<string> entries)
+    {
+        var count = 0;
+        foreach (var entry in entries)
+        {
+            count += Wildcard.HasWildcard(entry) ? 0 : 1;
+        }
+
+        if (count == entries.Length)
+        {
+            return System.Runtime.InteropServices.ImmutableCollectionsMarshal.AsArray(entries) ?? [];
+        }
+
+        var exact = new string[count];
+        var i = 0;
+        foreach (var entry in entries)
+        {
+            if (!Wildcard.HasWildcard(entry))
+            {
+                exact[i++] = entry;
+            }
+        }
+
+        return exact;
     }
 
     public static PrincipalMatcher Compile(PrincipalSet set, bool isNotPrincipal) => new(set, isNotPrincipal);
@@ -210,12 +244,11 @@ public sealed class PrincipalMatcher
         return slash < 0 ? resource : resource[..slash];
     }
 
-    private static void Classify(string entry, List<PrincipalEntry> accounts, List<string> users, List<PrincipalEntry> roles,
-        List<string> sessions, List<string> federatedUsers)
+    private static void Classify(string entry, ref EntryLists lists)
     {
-        if (entry.Length == 12 && entry.All(char.IsAsciiDigit))
+        if (entry.Length == 12 && !entry.AsSpan().ContainsAnyExceptInRange('0', '9'))
         {
-            accounts.Add(new PrincipalEntry(entry, null, entry, string.Empty));
+            (lists.Accounts ??= []).Add(new PrincipalEntry(entry, null, entry, string.Empty));
             return;
         }
 
@@ -226,24 +259,24 @@ public sealed class PrincipalMatcher
 
         if (arn.Service == "iam" && arn.Resource == "root")
         {
-            accounts.Add(new PrincipalEntry(entry, arn.Partition, arn.Account, string.Empty));
+            (lists.Accounts ??= []).Add(new PrincipalEntry(entry, arn.Partition, arn.Account, string.Empty));
         }
         else if (arn.Service == "iam" && arn.Resource.StartsWith("user/", StringComparison.Ordinal))
         {
-            users.Add(entry);
+            (lists.Users ??= []).Add(entry);
         }
         else if (arn.Service == "iam" && arn.Resource.StartsWith("role/", StringComparison.Ordinal))
         {
             var name = arn.Resource[(arn.Resource.LastIndexOf('/') + 1)..];
-            roles.Add(new PrincipalEntry(entry, arn.Partition, arn.Account, name));
+            (lists.Roles ??= []).Add(new PrincipalEntry(entry, arn.Partition, arn.Account, name));
         }
         else if (arn.Service == "sts" && arn.Resource.StartsWith("assumed-role/", StringComparison.Ordinal))
         {
-            sessions.Add(entry);
+            (lists.Sessions ??= []).Add(entry);
         }
         else if (arn.Service == "sts" && arn.Resource.StartsWith("federated-user/", StringComparison.Ordinal))
         {
-            federatedUsers.Add(entry);
+            (lists.FederatedUsers ??= []).Add(entry);
         }
     }
 
