@@ -12,7 +12,7 @@ public sealed class ArnCondition : CompiledCondition
     public ArnCondition(Condition source, bool policyVariables)
         : base(source)
     {
-        _values = source.Values.Select(v => ArnPattern.Compile(v, policyVariables, variablesInResourcePartOnly: false)).ToArray();
+        _values = ConditionValues.Map(source.Values, policyVariables, static (v, variables) => ArnPattern.Compile(v, variables, variablesInResourcePartOnly: false));
     }
 
     protected override ValueTest Test(string requestValue, ContextKeys keys, ICollection<string>? missingKeys)

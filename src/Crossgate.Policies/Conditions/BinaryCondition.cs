@@ -13,7 +13,7 @@ public sealed class BinaryCondition : CompiledCondition
     public BinaryCondition(Condition source)
         : base(source)
     {
-        _values = source.Values.Select(Decode).ToArray();
+        _values = ConditionValues.Map(source.Values, Decode);
     }
 
     private static byte[]? Decode(string base64)

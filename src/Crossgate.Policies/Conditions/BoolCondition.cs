@@ -10,7 +10,7 @@ public sealed class BoolCondition : CompiledCondition
     public BoolCondition(Condition source)
         : base(source)
     {
-        _values = source.Values.Select(v => TryParse(v, out var b) ? b : (bool?)null).ToArray();
+        _values = ConditionValues.Map(source.Values, static v => TryParse(v, out var b) ? b : (bool?)null);
     }
 
     public static bool TryParse(ReadOnlySpan<char> text, out bool value)

@@ -11,7 +11,7 @@ public sealed class DateCondition : CompiledCondition
     public DateCondition(Condition source)
         : base(source)
     {
-        _values = source.Values.Select(v => PolicyDate.TryParse(v, out var ticks) ? ticks : (long?)null).ToArray();
+        _values = ConditionValues.Map(source.Values, static v => PolicyDate.TryParse(v, out var ticks) ? ticks : (long?)null);
     }
 
     protected override ValueTest Test(string requestValue, ContextKeys keys, ICollection<string>? missingKeys)

@@ -11,7 +11,7 @@ public sealed class IpAddressCondition : CompiledCondition
     public IpAddressCondition(Condition source)
         : base(source)
     {
-        _values = source.Values.Select(v => CidrBlock.TryParse(v, out var block) ? block : (CidrBlock?)null).ToArray();
+        _values = ConditionValues.Map(source.Values, static v => CidrBlock.TryParse(v, out var block) ? block : (CidrBlock?)null);
     }
 
     protected override ValueTest Test(string requestValue, ContextKeys keys, ICollection<string>? missingKeys)

@@ -12,7 +12,7 @@ public sealed class NumericCondition : CompiledCondition
     public NumericCondition(Condition source)
         : base(source)
     {
-        _values = source.Values.Select(v => TryParse(v, out var number) ? number : (decimal?)null).ToArray();
+        _values = ConditionValues.Map(source.Values, static v => TryParse(v, out var number) ? number : (decimal?)null);
     }
 
     public static bool TryParse(ReadOnlySpan<char> text, out decimal number) =>

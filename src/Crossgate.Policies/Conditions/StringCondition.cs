@@ -20,7 +20,7 @@ public sealed class StringCondition : CompiledCondition
             ConditionOperatorKind.StringLike or ConditionOperatorKind.StringNotLike => TextMatchMode.Like,
             _ => throw new ArgumentException($"{source.Operator} is not a string operator.", nameof(source)),
         };
-        _values = source.Values.Select(v => PolicyPattern.Compile(v, policyVariables)).ToArray();
+        _values = ConditionValues.Map(source.Values, policyVariables, static (v, variables) => PolicyPattern.Compile(v, variables));
     }
 
     protected override ValueTest Test(string requestValue, ContextKeys keys, ICollection<string>? missingKeys)
