@@ -50,6 +50,12 @@ public static class PolicyParser
             return PolicyParseResult.Fail(tooLarge);
         }
 
+        // Nearly every document is clean and is read in place; the exact reading needs memory, not a span.
+        if (System.Text.Unicode.Utf8.IsValid(utf8Json) && CleanPolicyReader.TryRead(utf8Json) is { } clean)
+        {
+            return Validate(clean, options, new PolicyErrorList());
+        }
+
         // JsonDocument reads from memory, not a span: copy into a pooled buffer held only while reading.
         var buffer = ArrayPool<byte>.Shared.Rent(utf8Json.Length);
         try
@@ -75,6 +81,11 @@ public static class PolicyParser
             return PolicyParseResult.Fail(errors.ToImmutable());
         }
 
+        return Validate(read, options, errors);
+    }
+
+    private static PolicyParseResult Validate(PolicyReadResult read, PolicyParseOptions options, PolicyErrorList errors)
+    {
         if (options.RequireCurrentVersion && read.Version != PolicyDocument.CurrentVersion)
         {
             errors.Malformed(PolicyMessages.VersionTooOld, read.HasVersion ? "$.Version" : JsonPath.Root);
