@@ -115,6 +115,8 @@ grep -q "Usage:" "$work/help.out" && grep -q "simulate" "$work/help.out" && pass
 run validate 0 policy validate "$examples/policies/platform-permission-groups.json" --output json
 expect_json validate "a valid policy is reported valid" 'd["valid"] is True and d["kind"] == "identity" and d["errors"] == []'
 run validate-bad 1 policy validate "$examples/policies/bad-policy.json" --output json
+run validate-text 1 policy validate "$examples/policies/bad-policy.json"
+grep -q "invalid" "$work/validate-text.out" && pass "the text report (Spectre.Console markup)" || fail "text report: $(cat "$work/validate-text.out")"
 expect_json validate-bad "an invalid policy is reported with its errors" 'd["valid"] is False and len(d["errors"]) + len(d["findings"]) > 0'
 run expand 0 policy expand 's3:GetObject*' --output json
 expect_json expand "an action pattern expands from the embedded catalog" 'd["count"] > 1 and all(a["action"].startswith("s3:GetObject") for a in d["actions"])'
@@ -183,6 +185,9 @@ platform "$CROSSGATE" accounts add --data "$data" --endpoint-url "$endpoint" --a
   --role-arn "arn:aws:iam::$ACCOUNT:role/SmokeTarget" --skip-account-check >"$work/add.out" 2>"$work/add.err" || code=$?
 [[ "$code" == 0 ]] && grep -q "assumable" "$work/add.out" && pass "accounts add assumed the role" \
   || fail "accounts add exited $code: $(cat "$work/add.out" "$work/add.err")"
+run accounts-table 0 accounts list --data "$data"
+grep -q "smoke" "$work/accounts-table.out" && grep -q "SmokeTarget" "$work/accounts-table.out" \
+  && pass "accounts list as a table (Spectre.Console)" || fail "accounts table: $(cat "$work/accounts-table.out")"
 run accounts-list 0 accounts list --data "$data" --output json
 expect_json accounts-list "accounts list shows the registration" \
   'len(d) == 1 and d[0]["alias"] == "smoke" and d[0]["roleArn"] == "arn:aws:iam::'"$ACCOUNT"':role/SmokeTarget" and d[0]["sessionDuration"] == 3600'
