@@ -5,6 +5,8 @@
 # beside the binary), PostgreSQL (Npgsql), Kestrel, the AWS SDK's STS client, and the real AWS CLI against `serve`.
 #
 # Usage: tests/e2e/native-aot-smoke.sh [PATH-TO-NATIVE-crossgate]   (published from src/Crossgate.Cli when left out)
+# Needs: the .NET 10 SDK, and for the publish a C toolchain and zlib (clang and zlib1g-dev, installed with apt-get
+#   when missing), python3 and curl.
 # Environment: AWS_CLI (default /usr/bin/aws, installed with apt-get when missing); CI=true makes a missing
 #   PostgreSQL a failure instead of a skipped step.
 # Exit codes: 0 passed, 1 a check failed, 77 the AWS CLI is missing and cannot be installed.
@@ -91,6 +93,13 @@ echo "AWS CLI: $("$AWS_CLI" --version 2>&1)"
 # --- the native binary ----------------------------------------------------------------------------------------
 CROSSGATE="${1:-}"
 if [[ -z "$CROSSGATE" ]]; then
+  # The AOT compiler links with the platform's C toolchain (clang, or gcc) and zlib.
+  if ! { command -v clang >/dev/null || command -v gcc >/dev/null; } || [[ ! -e /usr/include/zlib.h ]]; then
+    log "installing clang and zlib1g-dev from Debian"
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+      (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev) >/dev/null 2>&1 || true
+    fi
+  fi
   log "publishing the Native AOT binary"
   publish_started=$SECONDS
   # Its own artifacts folder: the publish must not touch the obj/ folders that ordinary builds and tests use.
