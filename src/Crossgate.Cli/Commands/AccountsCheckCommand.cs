@@ -218,7 +218,7 @@ internal static class AccountsCheckCommand
             var groups = new JsonArray();
             foreach (var group in result.Groups)
             {
-                groups.Add(new JsonObject
+                groups.Add((JsonNode)new JsonObject
                 {
                     ["sid"] = group.Sid,
                     ["status"] = group.Status.ToWireName(),
@@ -228,7 +228,7 @@ internal static class AccountsCheckCommand
                 });
             }
 
-            array.Add(new JsonObject
+            array.Add((JsonNode)new JsonObject
             {
                 ["alias"] = result.Alias,
                 ["accountId"] = result.AccountId,

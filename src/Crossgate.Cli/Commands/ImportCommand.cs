@@ -32,14 +32,13 @@ internal static class ImportCommand
             var report = await new AuthorizationDetailsImporter(directory).ImportFilesAsync(paths, cancellation);
             if (OutputFormatOption.Parse(parse.GetValue(output)) == OutputFormat.Json)
             {
-                CliOutput.WriteJson(writer, new
-                {
-                    files = report.Files,
-                    accounts = report.Accounts,
-                    counts = report.Counts,
-                    problems = report.Problems.Select(p => p.ToString()),
-                    hasErrors = report.HasErrors,
-                });
+                CliOutput.WriteJson(writer, new ImportSummary(
+                    report.Files,
+                    report.Accounts,
+                    report.Counts,
+                    [.. report.Problems.Select(p => p.ToString())],
+                    report.HasErrors),
+                    CliOutput.Json.ImportSummary);
             }
             else
             {
@@ -51,4 +50,7 @@ internal static class ImportCommand
         });
         return command;
     }
+
+    internal sealed record ImportSummary(
+        IReadOnlyList<string> Files, IReadOnlyList<string> Accounts, IReadOnlyDictionary<string, int> Counts, string[] Problems, bool HasErrors);
 }

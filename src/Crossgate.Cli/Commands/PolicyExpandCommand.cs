@@ -35,7 +35,8 @@ internal static class PolicyExpandCommand
                 [.. actions.Select(a => new ActionEntry(
                     a.FullName,
                     a.AccessLevel.ToString(),
-                    [.. a.ResourceTypes.Select(r => new ResourceEntry(r.Type.Name, r.Type.ArnPattern, r.Required))]))]));
+                    [.. a.ResourceTypes.Select(r => new ResourceEntry(r.Type.Name, r.Type.ArnPattern, r.Required))]))]),
+                CliOutput.Json.ExpansionReport);
         }
         else
         {
@@ -56,9 +57,9 @@ internal static class PolicyExpandCommand
         return 0;
     }
 
-    private sealed record ExpansionReport(string Pattern, int Count, string Catalog, ImmutableArray<ActionEntry> Actions);
+    internal sealed record ExpansionReport(string Pattern, int Count, string Catalog, ImmutableArray<ActionEntry> Actions);
 
-    private sealed record ActionEntry(string Action, string AccessLevel, ImmutableArray<ResourceEntry> ResourceTypes);
+    internal sealed record ActionEntry(string Action, string AccessLevel, ImmutableArray<ResourceEntry> ResourceTypes);
 
-    private sealed record ResourceEntry(string Name, string ArnPattern, bool Required);
+    internal sealed record ResourceEntry(string Name, string ArnPattern, bool Required);
 }

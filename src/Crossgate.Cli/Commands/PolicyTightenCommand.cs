@@ -85,7 +85,8 @@ internal static class PolicyTightenCommand
                 [.. result.Notes.Select(n => n.ToString())],
                 [.. result.Conflicts.Select(n => n.ToString())],
                 [.. result.ParseErrors.Select(e => e.ToString())],
-                [.. result.Findings.Select(f => f.ToString())]));
+                [.. result.Findings.Select(f => f.ToString())]),
+                CliOutput.Json.TightenReport);
         }
         else
         {
@@ -114,5 +115,5 @@ internal static class PolicyTightenCommand
         return result.Success ? 0 : 1;
     }
 
-    private sealed record TightenReport(bool Valid, System.Text.Json.Nodes.JsonObject? Policy, string[] Notes, string[] Conflicts, string[] Errors, string[] Findings);
+    internal sealed record TightenReport(bool Valid, System.Text.Json.Nodes.JsonObject? Policy, string[] Notes, string[] Conflicts, string[] Errors, string[] Findings);
 }

@@ -62,7 +62,8 @@ internal static class PolicyValidateCommand
                 PolicyKindOption.NameOf(kind),
                 valid,
                 [.. parsed.Errors.Select(e => new ErrorEntry(e.Code, e.Message, e.Path))],
-                [.. findings.Select(f => new FindingEntry(SeverityName(f.Severity), f.Code, f.Message, f.Path))]));
+                [.. findings.Select(f => new FindingEntry(SeverityName(f.Severity), f.Code, f.Message, f.Path))]),
+                CliOutput.Json.ValidationReport);
         }
         else
         {
@@ -120,9 +121,9 @@ internal static class PolicyValidateCommand
         _ => "SUGGESTION",
     };
 
-    private sealed record ValidationReport(string File, string Kind, bool Valid, ImmutableArray<ErrorEntry> Errors, ImmutableArray<FindingEntry> Findings);
+    internal sealed record ValidationReport(string File, string Kind, bool Valid, ImmutableArray<ErrorEntry> Errors, ImmutableArray<FindingEntry> Findings);
 
-    private sealed record ErrorEntry(string Code, string Message, string Path);
+    internal sealed record ErrorEntry(string Code, string Message, string Path);
 
-    private sealed record FindingEntry(string Severity, string Code, string Message, string Path);
+    internal sealed record FindingEntry(string Severity, string Code, string Message, string Path);
 }

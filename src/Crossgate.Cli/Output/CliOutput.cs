@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Spectre.Console;
 
 namespace Crossgate.Cli.Output;
@@ -9,17 +10,18 @@ namespace Crossgate.Cli.Output;
 /// (colour only when writing to a real terminal).</summary>
 internal static class CliOutput
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>The reports' contracts, with the options every JSON report is written with.</summary>
+    public static CliJsonContext Json { get; } = new(new JsonSerializerOptions
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // policies are full of '<', '>' and '&'
-    };
+    });
 
-    public static void WriteJson<T>(TextWriter writer, T value)
+    public static void WriteJson<T>(TextWriter writer, T value, JsonTypeInfo<T> contract)
     {
-        writer.WriteLine(JsonSerializer.Serialize(value, JsonOptions));
+        writer.WriteLine(JsonSerializer.Serialize(value, contract));
         writer.Flush();
     }
 

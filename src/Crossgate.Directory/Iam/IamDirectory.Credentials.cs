@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Validation;
@@ -27,7 +28,7 @@ public sealed partial class IamDirectory
                 AccountId = accountId, UserName = user.Value.UserName, AccessKeyId = UniqueIds.NewAccessKeyId(),
                 SecretAccessKey = UniqueIds.NewSecretAccessKey(), CreateDate = Now,
             };
-            var changes = Audited(audit, "CreateAccessKey", accountId, new { userName })
+            var changes = Audited(audit, "CreateAccessKey", accountId, new JsonObject { ["userName"] = userName })
                 .Insert(EntityKinds.AccessKeys, key)
                 .Touch<IamUser>(EntityKinds.Users, accountId, EntityKinds.NameKey(userName), user.Version);
             return Mutation<AccessKey>.Write(changes, key);
@@ -43,7 +44,7 @@ public sealed partial class IamDirectory
             }
 
             var key = found.Value with { Status = status };
-            var changes = Audited(audit, "UpdateAccessKey", accountId, new { userName, accessKeyId, status = status.ToString() })
+            var changes = Audited(audit, "UpdateAccessKey", accountId, new JsonObject { ["userName"] = userName, ["accessKeyId"] = accessKeyId, ["status"] = status.ToString() })
                 .Update(EntityKinds.AccessKeys, key, found.Version);
             return Mutation<AccessKey>.Write(changes, key);
         }, cancellationToken);
@@ -57,7 +58,7 @@ public sealed partial class IamDirectory
                 return IamMessages.NoSuchAccessKey(accessKeyId);
             }
 
-            var changes = Audited(audit, "DeleteAccessKey", accountId, new { userName, accessKeyId })
+            var changes = Audited(audit, "DeleteAccessKey", accountId, new JsonObject { ["userName"] = userName, ["accessKeyId"] = accessKeyId })
                 .Delete(EntityKinds.AccessKeys, found.Value, found.Version);
             return Mutation<bool>.Write(changes, true);
         }, cancellationToken);
@@ -84,7 +85,7 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { LoginProfile = PasswordHasher.Create(password, passwordResetRequired, Now) };
-            var changes = Audited(audit, "CreateLoginProfile", accountId, new { userName, passwordResetRequired })
+            var changes = Audited(audit, "CreateLoginProfile", accountId, new JsonObject { ["userName"] = userName, ["passwordResetRequired"] = passwordResetRequired })
                 .Update(EntityKinds.Users, user, found.Version);
             return Mutation<IamUser>.Write(changes, user);
         }, cancellationToken);
@@ -104,7 +105,7 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { LoginProfile = null };
-            var changes = Audited(audit, "DeleteLoginProfile", accountId, new { userName }).Update(EntityKinds.Users, user, found.Version);
+            var changes = Audited(audit, "DeleteLoginProfile", accountId, new JsonObject { ["userName"] = userName }).Update(EntityKinds.Users, user, found.Version);
             return Mutation<IamUser>.Write(changes, user);
         }, cancellationToken);
 
@@ -127,7 +128,7 @@ public sealed partial class IamDirectory
             }
 
             var device = new VirtualMfaDevice { AccountId = accountId, SerialNumber = IamArns.Mfa(accountId, path!, deviceName!), Base32Seed = UniqueIds.NewTotpSeed() };
-            var changes = Audited(audit, "CreateVirtualMFADevice", accountId, new { virtualMFADeviceName = deviceName, path })
+            var changes = Audited(audit, "CreateVirtualMFADevice", accountId, new JsonObject { ["virtualMFADeviceName"] = deviceName, ["path"] = path })
                 .Insert(EntityKinds.MfaDevices, device);
             return Task.FromResult(Mutation<VirtualMfaDevice>.Write(changes, device,
                 IamError.EntityAlreadyExists("MFADevice entity at the same path and name already exists.")));
@@ -164,7 +165,7 @@ public sealed partial class IamDirectory
 
             var user = found.Value with { MfaSerials = found.Value.MfaSerials.Append(serialNumber).ToList() };
             var enabled = device.Value with { UserName = found.Value.UserName, EnableDate = now };
-            var changes = Audited(audit, "EnableMFADevice", accountId, new { userName, serialNumber })
+            var changes = Audited(audit, "EnableMFADevice", accountId, new JsonObject { ["userName"] = userName, ["serialNumber"] = serialNumber })
                 .Update(EntityKinds.Users, user, found.Version)
                 .Update(EntityKinds.MfaDevices, enabled, device.Version);
             return Mutation<IamUser>.Write(changes, user);
@@ -181,7 +182,7 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { MfaSerials = found.Value.MfaSerials.Where(s => s != serialNumber).ToList() };
-            var changes = Audited(audit, "DeactivateMFADevice", accountId, new { userName, serialNumber })
+            var changes = Audited(audit, "DeactivateMFADevice", accountId, new JsonObject { ["userName"] = userName, ["serialNumber"] = serialNumber })
                 .Update(EntityKinds.Users, user, found.Version)
                 .Update(EntityKinds.MfaDevices, device.Value with { UserName = null, EnableDate = null }, device.Version);
             return Mutation<IamUser>.Write(changes, user);
@@ -204,7 +205,7 @@ public sealed partial class IamDirectory
                 },
                 AwsRegion = audit.AwsRegion, RecipientAccountId = session.AccountId, UserIdentity = audit.UserIdentity,
                 SourceIpAddress = audit.SourceIpAddress, UserAgent = audit.UserAgent,
-                RequestParameters = System.Text.Json.JsonSerializer.Serialize(new { roleArn = session.RoleArn, roleSessionName = session.SessionName }, DirectoryJson.Options),
+                RequestParameters = RequestParametersJson.Write(new JsonObject { ["roleArn"] = session.RoleArn, ["roleSessionName"] = session.SessionName }),
             });
         }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Validation;
@@ -20,7 +21,7 @@ public sealed partial class IamDirectory
             }
 
             var group = new IamGroup { AccountId = accountId, GroupName = groupName!, Path = path!, GroupId = UniqueIds.NewGroupId(), CreateDate = Now };
-            var changes = Audited(audit, "CreateGroup", accountId, new { groupName, path }).Insert(EntityKinds.Groups, group);
+            var changes = Audited(audit, "CreateGroup", accountId, new JsonObject { ["groupName"] = groupName, ["path"] = path }).Insert(EntityKinds.Groups, group);
             return Task.FromResult(Mutation<IamGroup>.Write(changes, group, IamMessages.GroupExists(groupName!)));
         }, cancellationToken);
 
@@ -56,7 +57,7 @@ public sealed partial class IamDirectory
             }
 
             // AddUserToGroup touches the group, so a member added after the scan makes this delete conflict.
-            var changes = Audited(audit, "DeleteGroup", accountId, new { groupName }).Delete(EntityKinds.Groups, found.Value, found.Version);
+            var changes = Audited(audit, "DeleteGroup", accountId, new JsonObject { ["groupName"] = groupName }).Delete(EntityKinds.Groups, found.Value, found.Version);
             return Mutation<bool>.Write(changes, true);
         }, cancellationToken);
 
@@ -86,7 +87,7 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { Groups = found.Value.Groups.Append(group.Value.GroupName).ToList() };
-            var changes = Audited(audit, "AddUserToGroup", accountId, new { groupName, userName })
+            var changes = Audited(audit, "AddUserToGroup", accountId, new JsonObject { ["groupName"] = groupName, ["userName"] = userName })
                 .Update(EntityKinds.Users, user, found.Version)
                 .Touch<IamGroup>(EntityKinds.Groups, accountId, EntityKinds.NameKey(groupName), group.Version);
             return Mutation<IamUser>.Write(changes, user);
@@ -107,23 +108,23 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { Groups = found.Value.Groups.Where(g => !string.Equals(g, groupName, StringComparison.OrdinalIgnoreCase)).ToList() };
-            var changes = Audited(audit, "RemoveUserFromGroup", accountId, new { groupName, userName }).Update(EntityKinds.Users, user, found.Version);
+            var changes = Audited(audit, "RemoveUserFromGroup", accountId, new JsonObject { ["groupName"] = groupName, ["userName"] = userName }).Update(EntityKinds.Users, user, found.Version);
             return Mutation<IamUser>.Write(changes, user);
         }, cancellationToken);
 
     public Task<DirectoryResult<IamGroup>> PutGroupPolicyAsync(string accountId, string groupName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "PutGroupPolicy", new { groupName, policyName }, audit, group =>
+        UpdateHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "PutGroupPolicy", new JsonObject { ["groupName"] = groupName, ["policyName"] = policyName }, audit, group =>
         {
             var policies = PutInline(group.InlinePolicies, policyName, document, PolicySizeQuota.InlineGroupPolicies(group.GroupName));
             return policies.Success ? DirectoryResult<IamGroup>.Ok(group with { InlinePolicies = policies.Value! }) : policies.Error!;
         }, cancellationToken);
 
     public Task<DirectoryResult<IamGroup>> AttachGroupPolicyAsync(string accountId, string groupName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        AttachToHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "AttachGroupPolicy", new { groupName, policyArn }, audit, policyArn, "PoliciesPerGroup",
+        AttachToHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "AttachGroupPolicy", new JsonObject { ["groupName"] = groupName, ["policyArn"] = policyArn }, audit, policyArn, "PoliciesPerGroup",
             group => group.AttachedPolicies, (group, attached) => group with { AttachedPolicies = attached }, cancellationToken);
 
     public Task<DirectoryResult<IamGroup>> DetachGroupPolicyAsync(string accountId, string groupName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "DetachGroupPolicy", new { groupName, policyArn }, audit, group =>
+        UpdateHolderAsync(EntityKinds.Groups, () => Store.GetGroupAsync(accountId, groupName, cancellationToken), () => IamMessages.NoSuchGroup(groupName), accountId, "DetachGroupPolicy", new JsonObject { ["groupName"] = groupName, ["policyArn"] = policyArn }, audit, group =>
             group.AttachedPolicies.Any(p => p.PolicyArn == policyArn)
                 ? DirectoryResult<IamGroup>.Ok(group with { AttachedPolicies = group.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() })
                 : IamMessages.NoSuchPolicy(policyArn), cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 
@@ -10,7 +11,7 @@ public sealed partial class IamDirectory
 {
     private Task<DirectoryResult<T>> UpdateHolderAsync<T>(
         EntityKind<T> kind, Func<Task<Versioned<T>?>> load, Func<IamError> notFound, string accountId, string eventName,
-        object parameters, AuditContext? audit, Func<T, DirectoryResult<T>> change, CancellationToken cancellationToken)
+        JsonObject parameters, AuditContext? audit, Func<T, DirectoryResult<T>> change, CancellationToken cancellationToken)
         where T : class =>
         MutateAsync(async () =>
         {
@@ -32,7 +33,7 @@ public sealed partial class IamDirectory
 
     private Task<DirectoryResult<T>> AttachToHolderAsync<T>(
         EntityKind<T> kind, Func<Task<Versioned<T>?>> load, Func<IamError> notFound, string accountId, string eventName,
-        object parameters, AuditContext? audit, string policyArn, string quotaName,
+        JsonObject parameters, AuditContext? audit, string policyArn, string quotaName,
         Func<T, IReadOnlyList<AttachedPolicy>> attachedOf, Func<T, IReadOnlyList<AttachedPolicy>, T> withAttached,
         CancellationToken cancellationToken)
         where T : class =>

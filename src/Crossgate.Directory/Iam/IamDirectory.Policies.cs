@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Validation;
@@ -28,7 +29,7 @@ public sealed partial class IamDirectory
                 CreateDate = now, UpdateDate = now, Tags = tags ?? [], LastVersionNumber = 1,
                 Versions = [new PolicyVersion { VersionId = "v1", Document = document, IsDefaultVersion = true, CreateDate = now }],
             };
-            var changes = Audited(audit, "CreatePolicy", accountId, new { policyName, path, description }).Insert(EntityKinds.ManagedPolicies, policy);
+            var changes = Audited(audit, "CreatePolicy", accountId, new JsonObject { ["policyName"] = policyName, ["path"] = path, ["description"] = description }).Insert(EntityKinds.ManagedPolicies, policy);
             return Task.FromResult(Mutation<ManagedPolicy>.Write(changes, policy, IamMessages.PolicyExists(policyName)));
         }, cancellationToken);
 
@@ -61,7 +62,7 @@ public sealed partial class IamDirectory
                 .Append(version)
                 .ToList();
             var updated = policy with { Versions = versions, UpdateDate = Now, LastVersionNumber = next };
-            var changes = Audited(audit, "CreatePolicyVersion", policy.AccountId, new { policyArn, setAsDefault })
+            var changes = Audited(audit, "CreatePolicyVersion", policy.AccountId, new JsonObject { ["policyArn"] = policyArn, ["setAsDefault"] = setAsDefault })
                 .Update(EntityKinds.ManagedPolicies, updated, found.Version);
             return Mutation<PolicyVersion>.Write(changes, version);
         }, cancellationToken);
@@ -85,7 +86,7 @@ public sealed partial class IamDirectory
                 Versions = found.Value.Versions.Select(v => v with { IsDefaultVersion = v.VersionId == versionId }).ToList(),
                 UpdateDate = Now,
             };
-            var changes = Audited(audit, "SetDefaultPolicyVersion", found.Value.AccountId, new { policyArn, versionId })
+            var changes = Audited(audit, "SetDefaultPolicyVersion", found.Value.AccountId, new JsonObject { ["policyArn"] = policyArn, ["versionId"] = versionId })
                 .Update(EntityKinds.ManagedPolicies, updated, found.Version);
             return Mutation<ManagedPolicy>.Write(changes, updated);
         }, cancellationToken);
@@ -111,7 +112,7 @@ public sealed partial class IamDirectory
             }
 
             var updated = found.Value with { Versions = found.Value.Versions.Where(v => v.VersionId != versionId).ToList() };
-            var changes = Audited(audit, "DeletePolicyVersion", found.Value.AccountId, new { policyArn, versionId })
+            var changes = Audited(audit, "DeletePolicyVersion", found.Value.AccountId, new JsonObject { ["policyArn"] = policyArn, ["versionId"] = versionId })
                 .Update(EntityKinds.ManagedPolicies, updated, found.Version);
             return Mutation<ManagedPolicy>.Write(changes, updated);
         }, cancellationToken);
@@ -137,7 +138,7 @@ public sealed partial class IamDirectory
             }
 
             // Attach operations touch the policy's row: one that raced the scan above makes this delete conflict.
-            var changes = Audited(audit, "DeletePolicy", found.Value.AccountId, new { policyArn })
+            var changes = Audited(audit, "DeletePolicy", found.Value.AccountId, new JsonObject { ["policyArn"] = policyArn })
                 .Delete(EntityKinds.ManagedPolicies, found.Value, found.Version);
             return Mutation<bool>.Write(changes, true);
         }, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Validation;
@@ -44,7 +45,7 @@ public sealed partial class IamDirectory
                 AssumeRolePolicyDocument = assumeRolePolicyDocument, Description = description, MaxSessionDuration = maxSessionDuration,
                 PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
             };
-            var changes = Audited(audit, "CreateRole", accountId, new { roleName, path, description, maxSessionDuration }).Insert(EntityKinds.Roles, role);
+            var changes = Audited(audit, "CreateRole", accountId, new JsonObject { ["roleName"] = roleName, ["path"] = path, ["description"] = description, ["maxSessionDuration"] = maxSessionDuration }).Insert(EntityKinds.Roles, role);
             return Mutation<IamRole>.Write(changes, role, IamMessages.RoleExists(roleName!));
         }, cancellationToken);
 
@@ -77,19 +78,19 @@ public sealed partial class IamDirectory
                 return IamMessages.MustDelete("remove roles from instance profile");
             }
 
-            var changes = Audited(audit, "DeleteRole", accountId, new { roleName }).Delete(EntityKinds.Roles, found.Value, found.Version);
+            var changes = Audited(audit, "DeleteRole", accountId, new JsonObject { ["roleName"] = roleName }).Delete(EntityKinds.Roles, found.Value, found.Version);
             return Mutation<bool>.Write(changes, true);
         }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> UpdateAssumeRolePolicyAsync(string accountId, string roleName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "UpdateAssumeRolePolicy", new { roleName }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "UpdateAssumeRolePolicy", new JsonObject { ["roleName"] = roleName }, audit, role =>
             ValidateDocument(document, PolicyKind.Trust, PolicySizeQuota.TrustPolicy()) is { } malformed
                 ? DirectoryResult<IamRole>.Fail(malformed)
                 : DirectoryResult<IamRole>.Ok(role with { AssumeRolePolicyDocument = document }), cancellationToken);
 
     /// <summary>UpdateRole: description and/or maximum session duration.</summary>
     public Task<DirectoryResult<IamRole>> UpdateRoleAsync(string accountId, string roleName, string? description, int? maxSessionDuration, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "UpdateRole", new { roleName, description, maxSessionDuration }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "UpdateRole", new JsonObject { ["roleName"] = roleName, ["description"] = description, ["maxSessionDuration"] = maxSessionDuration }, audit, role =>
         {
             if ((IamNames.RoleDescription(description) ?? (maxSessionDuration is { } d ? IamNames.MaxSessionDuration(d) : null)) is { } invalid)
             {
@@ -104,26 +105,26 @@ public sealed partial class IamDirectory
         }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> PutRolePolicyAsync(string accountId, string roleName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "PutRolePolicy", new { roleName, policyName }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "PutRolePolicy", new JsonObject { ["roleName"] = roleName, ["policyName"] = policyName }, audit, role =>
         {
             var policies = PutInline(role.InlinePolicies, policyName, document, PolicySizeQuota.InlineRolePolicies(role.RoleName));
             return policies.Success ? DirectoryResult<IamRole>.Ok(role with { InlinePolicies = policies.Value! }) : policies.Error!;
         }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> DeleteRolePolicyAsync(string accountId, string roleName, string policyName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "DeleteRolePolicy", new { roleName, policyName }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "DeleteRolePolicy", new JsonObject { ["roleName"] = roleName, ["policyName"] = policyName }, audit, role =>
             role.InlinePolicies.Any(p => p.PolicyName == policyName)
                 ? DirectoryResult<IamRole>.Ok(role with { InlinePolicies = role.InlinePolicies.Where(p => p.PolicyName != policyName).ToList() })
                 : IamMessages.NoSuchInlinePolicy("role", roleName, policyName), cancellationToken);
 
     public Task<DirectoryResult<IamRole>> DetachRolePolicyAsync(string accountId, string roleName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "DetachRolePolicy", new { roleName, policyArn }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "DetachRolePolicy", new JsonObject { ["roleName"] = roleName, ["policyArn"] = policyArn }, audit, role =>
             role.AttachedPolicies.Any(p => p.PolicyArn == policyArn)
                 ? DirectoryResult<IamRole>.Ok(role with { AttachedPolicies = role.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() })
                 : IamMessages.NoSuchPolicy(policyArn), cancellationToken);
 
     public Task<DirectoryResult<IamRole>> AttachRolePolicyAsync(string accountId, string roleName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        AttachToHolderAsync(EntityKinds.Roles, () => Store.GetRoleAsync(accountId, roleName, cancellationToken), () => IamMessages.NoSuchRole(roleName), accountId, "AttachRolePolicy", new { roleName, policyArn }, audit, policyArn, "PoliciesPerRole",
+        AttachToHolderAsync(EntityKinds.Roles, () => Store.GetRoleAsync(accountId, roleName, cancellationToken), () => IamMessages.NoSuchRole(roleName), accountId, "AttachRolePolicy", new JsonObject { ["roleName"] = roleName, ["policyArn"] = policyArn }, audit, policyArn, "PoliciesPerRole",
             role => role.AttachedPolicies, (role, attached) => role with { AttachedPolicies = attached }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> PutRolePermissionsBoundaryAsync(string accountId, string roleName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
@@ -142,12 +143,12 @@ public sealed partial class IamDirectory
 
             var role = found.Value with { PermissionsBoundaryArn = boundaryArn };
             var name = boundaryArn is null ? "DeleteRolePermissionsBoundary" : "PutRolePermissionsBoundary";
-            var changes = Audited(audit, name, accountId, new { roleName, permissionsBoundary = boundaryArn }).Update(EntityKinds.Roles, role, found.Version);
+            var changes = Audited(audit, name, accountId, new JsonObject { ["roleName"] = roleName, ["permissionsBoundary"] = boundaryArn }).Update(EntityKinds.Roles, role, found.Version);
             return Mutation<IamRole>.Write(changes, role);
         }, cancellationToken);
 
     private Task<DirectoryResult<IamRole>> UpdateRoleWithAsync(
-        string accountId, string roleName, string eventName, object parameters, AuditContext? audit,
+        string accountId, string roleName, string eventName, JsonObject parameters, AuditContext? audit,
         Func<IamRole, DirectoryResult<IamRole>> change, CancellationToken cancellationToken) =>
         UpdateHolderAsync(EntityKinds.Roles, () => Store.GetRoleAsync(accountId, roleName, cancellationToken), () => IamMessages.NoSuchRole(roleName), accountId, eventName, parameters, audit, change, cancellationToken);
 }

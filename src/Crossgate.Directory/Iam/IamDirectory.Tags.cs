@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Validation;
@@ -22,7 +23,7 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { Tags = merged };
-            return Mutation<IamUser>.Write(Audited(audit, "TagUser", accountId, new { userName }).Update(EntityKinds.Users, user, found.Version), user);
+            return Mutation<IamUser>.Write(Audited(audit, "TagUser", accountId, new JsonObject { ["userName"] = userName }).Update(EntityKinds.Users, user, found.Version), user);
         }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> UntagUserAsync(string accountId, string userName, IReadOnlyList<string> tagKeys, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
@@ -35,18 +36,18 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { Tags = found.Value.Tags.Where(t => !tagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase)).ToList() };
-            return Mutation<IamUser>.Write(Audited(audit, "UntagUser", accountId, new { userName, tagKeys }).Update(EntityKinds.Users, user, found.Version), user);
+            return Mutation<IamUser>.Write(Audited(audit, "UntagUser", accountId, new JsonObject { ["userName"] = userName, ["tagKeys"] = RequestParametersJson.Strings(tagKeys) }).Update(EntityKinds.Users, user, found.Version), user);
         }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> TagRoleAsync(string accountId, string roleName, IReadOnlyList<Tag> tags, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "TagRole", new { roleName }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "TagRole", new JsonObject { ["roleName"] = roleName }, audit, role =>
         {
             var merged = MergeTags(role.Tags, tags, out var invalid);
             return invalid is not null ? invalid : DirectoryResult<IamRole>.Ok(role with { Tags = merged });
         }, cancellationToken);
 
     public Task<DirectoryResult<IamRole>> UntagRoleAsync(string accountId, string roleName, IReadOnlyList<string> tagKeys, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "UntagRole", new { roleName, tagKeys }, audit, role =>
+        UpdateRoleWithAsync(accountId, roleName, "UntagRole", new JsonObject { ["roleName"] = roleName, ["tagKeys"] = RequestParametersJson.Strings(tagKeys) }, audit, role =>
             DirectoryResult<IamRole>.Ok(role with { Tags = role.Tags.Where(t => !tagKeys.Contains(t.Key, StringComparer.OrdinalIgnoreCase)).ToList() }),
             cancellationToken);
 
@@ -72,7 +73,7 @@ public sealed partial class IamDirectory
             var found = await Store.GetAccountAsync(accountId, cancellationToken).ConfigureAwait(false);
             var account = (found?.Value ?? new Account { Id = accountId, Name = accountId }) with { PasswordPolicy = policy };
             var eventName = policy is null ? "DeleteAccountPasswordPolicy" : "UpdateAccountPasswordPolicy";
-            var changes = Audited(audit, eventName, accountId, new { minimumPasswordLength = policy?.MinimumPasswordLength });
+            var changes = Audited(audit, eventName, accountId, new JsonObject { ["minimumPasswordLength"] = policy?.MinimumPasswordLength });
             return Mutation<Account>.Write(found is null ? changes.Insert(EntityKinds.Accounts, account) : changes.Update(EntityKinds.Accounts, account, found.Version), account);
         }, cancellationToken);
 
@@ -107,7 +108,7 @@ public sealed partial class IamDirectory
             }
 
             var user = found.Value with { LoginProfile = profile };
-            var changes = Audited(audit, "UpdateLoginProfile", accountId, new { userName, passwordResetRequired }).Update(EntityKinds.Users, user, found.Version);
+            var changes = Audited(audit, "UpdateLoginProfile", accountId, new JsonObject { ["userName"] = userName, ["passwordResetRequired"] = passwordResetRequired }).Update(EntityKinds.Users, user, found.Version);
             return Mutation<IamUser>.Write(changes, user);
         }, cancellationToken);
 

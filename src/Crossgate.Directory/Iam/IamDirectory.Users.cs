@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Validation;
@@ -42,7 +43,7 @@ public sealed partial class IamDirectory
                 AccountId = accountId, UserName = userName!, Path = path!, UserId = UniqueIds.NewUserId(), CreateDate = Now,
                 PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
             };
-            var changes = Audited(audit, "CreateUser", accountId, new { userName, path }).Insert(EntityKinds.Users, user);
+            var changes = Audited(audit, "CreateUser", accountId, new JsonObject { ["userName"] = userName, ["path"] = path }).Insert(EntityKinds.Users, user);
             return Mutation<IamUser>.Write(changes, user, IamMessages.UserExists(userName!));
         }, cancellationToken);
 
@@ -87,29 +88,29 @@ public sealed partial class IamDirectory
                 return IamMessages.MustDelete("remove referenced objects");
             }
 
-            var changes = Audited(audit, "DeleteUser", accountId, new { userName }).Delete(EntityKinds.Users, user, found.Version);
+            var changes = Audited(audit, "DeleteUser", accountId, new JsonObject { ["userName"] = userName }).Delete(EntityKinds.Users, user, found.Version);
             return Mutation<bool>.Write(changes, true);
         }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> PutUserPolicyAsync(string accountId, string userName, string policyName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "PutUserPolicy", new { userName, policyName }, audit, user =>
+        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "PutUserPolicy", new JsonObject { ["userName"] = userName, ["policyName"] = policyName }, audit, user =>
         {
             var policies = PutInline(user.InlinePolicies, policyName, document, PolicySizeQuota.InlineUserPolicies(user.UserName));
             return policies.Success ? DirectoryResult<IamUser>.Ok(user with { InlinePolicies = policies.Value! }) : policies.Error!;
         }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> DeleteUserPolicyAsync(string accountId, string userName, string policyName, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "DeleteUserPolicy", new { userName, policyName }, audit, user =>
+        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "DeleteUserPolicy", new JsonObject { ["userName"] = userName, ["policyName"] = policyName }, audit, user =>
             user.InlinePolicies.Any(p => p.PolicyName == policyName)
                 ? DirectoryResult<IamUser>.Ok(user with { InlinePolicies = user.InlinePolicies.Where(p => p.PolicyName != policyName).ToList() })
                 : IamMessages.NoSuchInlinePolicy("user", userName, policyName), cancellationToken);
 
     public Task<DirectoryResult<IamUser>> AttachUserPolicyAsync(string accountId, string userName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        AttachToHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "AttachUserPolicy", new { userName, policyArn }, audit, policyArn, "PoliciesPerUser",
+        AttachToHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "AttachUserPolicy", new JsonObject { ["userName"] = userName, ["policyArn"] = policyArn }, audit, policyArn, "PoliciesPerUser",
             user => user.AttachedPolicies, (user, attached) => user with { AttachedPolicies = attached }, cancellationToken);
 
     public Task<DirectoryResult<IamUser>> DetachUserPolicyAsync(string accountId, string userName, string policyArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "DetachUserPolicy", new { userName, policyArn }, audit, user =>
+        UpdateHolderAsync(EntityKinds.Users, () => Store.GetUserAsync(accountId, userName, cancellationToken), () => IamMessages.NoSuchUser(userName), accountId, "DetachUserPolicy", new JsonObject { ["userName"] = userName, ["policyArn"] = policyArn }, audit, user =>
             user.AttachedPolicies.Any(p => p.PolicyArn == policyArn)
                 ? DirectoryResult<IamUser>.Ok(user with { AttachedPolicies = user.AttachedPolicies.Where(p => p.PolicyArn != policyArn).ToList() })
                 : IamError.NoSuchEntity($"Policy {policyArn} was not found."), cancellationToken);
@@ -130,7 +131,7 @@ public sealed partial class IamDirectory
 
             var user = found.Value with { PermissionsBoundaryArn = boundaryArn };
             var name = boundaryArn is null ? "DeleteUserPermissionsBoundary" : "PutUserPermissionsBoundary";
-            var changes = Audited(audit, name, accountId, new { userName, permissionsBoundary = boundaryArn }).Update(EntityKinds.Users, user, found.Version);
+            var changes = Audited(audit, name, accountId, new JsonObject { ["userName"] = userName, ["permissionsBoundary"] = boundaryArn }).Update(EntityKinds.Users, user, found.Version);
             return Mutation<IamUser>.Write(changes, user);
         }, cancellationToken);
 

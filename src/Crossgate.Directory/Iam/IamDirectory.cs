@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Crossgate.Directory.ManagedPolicies;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
@@ -57,7 +57,7 @@ public sealed partial class IamDirectory
         return IamMessages.ConcurrentModification();
     }
 
-    private ChangeSet Audited(AuditContext? audit, string eventName, string accountId, object requestParameters)
+    private ChangeSet Audited(AuditContext? audit, string eventName, string accountId, JsonObject requestParameters)
     {
         var changes = new ChangeSet();
         if (audit is not null)
@@ -73,7 +73,7 @@ public sealed partial class IamDirectory
                 UserIdentity = audit.UserIdentity,
                 SourceIpAddress = audit.SourceIpAddress,
                 UserAgent = audit.UserAgent,
-                RequestParameters = JsonSerializer.Serialize(requestParameters, DirectoryJson.Options),
+                RequestParameters = RequestParametersJson.Write(requestParameters),
             });
         }
 

@@ -1,21 +1,20 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Crossgate.Directory.Storage;
 
 /// <summary>How entities are written into the stores' JSON columns: property names as declared, enums as text,
-/// nulls left out.</summary>
+/// nulls left out (see <see cref="DirectoryJsonContext"/>).</summary>
 public static class DirectoryJson
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.General)
-    {
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter() },
-        WriteIndented = false,
-    };
+    public static JsonSerializerOptions Options => DirectoryJsonContext.Default.Options;
 
-    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options);
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, TypeInfo<T>());
 
     public static T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Options) ?? throw new JsonException($"Stored {typeof(T).Name} is null.");
+        JsonSerializer.Deserialize(json, TypeInfo<T>()) ?? throw new JsonException($"Stored {typeof(T).Name} is null.");
+
+    private static JsonTypeInfo<T> TypeInfo<T>() =>
+        DirectoryJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+        ?? throw new NotSupportedException($"{typeof(T).Name} is not a stored type; list it in {nameof(DirectoryJsonContext)}.");
 }

@@ -13,8 +13,6 @@ public sealed class AccountRegistry
 
     private const string RoleNameFragmentSetting = "require_role_name_contains";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
     private readonly string _connectionString;
 
     private AccountRegistry(string path)
@@ -56,7 +54,7 @@ public sealed class AccountRegistry
             "INSERT INTO registered_accounts (alias, role_arn, doc) VALUES (@alias, @arn, @doc)");
         command.Parameters.AddWithValue("@alias", account.Alias);
         command.Parameters.AddWithValue("@arn", account.RoleArn);
-        command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(account, Json));
+        command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(account, RegistryJsonContext.Default.RegisteredAccount));
         await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
         return null;
@@ -77,7 +75,7 @@ public sealed class AccountRegistry
         var accounts = new List<RegisteredAccount>();
         while (await reader.ReadAsync(cancellation).ConfigureAwait(false))
         {
-            accounts.Add(JsonSerializer.Deserialize<RegisteredAccount>(reader.GetString(0), Json)!);
+            accounts.Add(JsonSerializer.Deserialize(reader.GetString(0), RegistryJsonContext.Default.RegisteredAccount)!);
         }
 
         return accounts;
@@ -105,7 +103,7 @@ public sealed class AccountRegistry
 
         await using var command = Command(connection, transaction, "UPDATE registered_accounts SET doc = @doc WHERE alias = @alias");
         command.Parameters.AddWithValue("@alias", alias);
-        command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(existing with { LastCheckSummary = summary, LastCheckTime = time }, Json));
+        command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(existing with { LastCheckSummary = summary, LastCheckTime = time }, RegistryJsonContext.Default.RegisteredAccount));
         await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
         return true;
@@ -145,7 +143,7 @@ public sealed class AccountRegistry
         await using var command = Command(connection, transaction, "SELECT doc FROM registered_accounts WHERE alias = @alias");
         command.Parameters.AddWithValue("@alias", alias);
         return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is string doc
-            ? JsonSerializer.Deserialize<RegisteredAccount>(doc, Json)
+            ? JsonSerializer.Deserialize(doc, RegistryJsonContext.Default.RegisteredAccount)
             : null;
     }
 

@@ -45,7 +45,7 @@ public static class RoleTemplateBuilder
             }
 
             combinedText.Append(policy.Json);
-            policies.Add(new JsonObject
+            policies.Add((JsonNode)new JsonObject
             {
                 ["PolicyName"] = policy.Name,
                 ["PolicyDocument"] = JsonNode.Parse(policy.Json),

@@ -113,10 +113,21 @@ public static class YamlWriter
         if (text.Any(char.IsControl))
         {
             // JSON's escapes are a subset of YAML's double-quoted escapes.
-            return JsonSerializer.Serialize(text, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            return JsonString(text);
         }
 
         return "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
+    }
+
+    private static string JsonString(string text)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStringValue(text);
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     // Plain only when it starts with a letter (no indicator, number, date or sign), uses no character with a

@@ -56,6 +56,35 @@ public class InitImportExportTests
     }
 
     [Fact]
+    public void The_json_import_report_keeps_its_shape()
+    {
+        var dir = TempDir();
+        System.IO.Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, "broken.json");
+        File.WriteAllText(file, "{\"UserDetailList\": 7, \"Note\": \"<&>\"}");
+
+        var (exit, output, _) = CliRunner.Run("import", file, "--data", dir, "--output", "json");
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            """
+            {
+              "files": [
+                "FILE: iam get-account-authorization-details (account unknown)"
+              ],
+              "accounts": [],
+              "counts": {},
+              "problems": [
+                "error: FILE $: cannot tell the account: no user, group, role or customer managed policy ARN names one; file skipped"
+              ],
+              "hasErrors": true
+            }
+
+            """,
+            output.Replace(file, "FILE", StringComparison.Ordinal).ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void Export_needs_a_12_digit_account()
     {
         Assert.Equal(2, CliRunner.Run("export", "--account", "12", "--data", TempDir()).ExitCode);

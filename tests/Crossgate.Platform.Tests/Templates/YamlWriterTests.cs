@@ -21,6 +21,8 @@ public class YamlWriterTests
     [InlineData("key:", "'key:'")]
     [InlineData("", "''")]
     [InlineData("line\nbreak", "\"line\\nbreak\"")]
+    [InlineData("tab\there <&+> é \"q\"", "\"tab\\there <&+> é \\\"q\\\"\"")]
+    [InlineData("bell\u0007", "\"bell\\u0007\"")]
     public void Strings_are_quoted_only_when_a_reader_could_misread_them(string text, string expected)
     {
         Assert.Equal(expected, YamlWriter.Quote(text));
