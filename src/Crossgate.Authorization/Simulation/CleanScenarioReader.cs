@@ -557,22 +557,33 @@ internal ref struct CleanScenarioReader
             return false;
         }
 
+        // One pass over the (short) string: its closing quote, and whether it holds anything that needs more care.
         var rest = _json[(_at + 1)..];
-        var close = rest.IndexOfAny((byte)'"', (byte)'\\');
-        if (close < 0 || rest[close] != (byte)'"')
+        var nonAscii = false;
+        for (var i = 0; i < rest.Length; i++)
         {
-            return false;
+            var c = rest[i];
+            if (c == (byte)'"')
+            {
+                raw = rest[..i];
+                if (nonAscii && !System.Text.Unicode.Utf8.IsValid(raw))
+                {
+                    return false;
+                }
+
+                _at += i + 2;
+                return true;
+            }
+
+            if (c == (byte)'\\' || c < 0x20)
+            {
+                return false;
+            }
+
+            nonAscii |= c >= 0x80;
         }
 
-        raw = rest[..close];
-        if (raw.IndexOfAnyInRange((byte)0, (byte)0x1F) >= 0
-            || (!System.Text.Ascii.IsValid(raw) && !System.Text.Unicode.Utf8.IsValid(raw)))
-        {
-            return false;
-        }
-
-        _at += close + 2;
-        return true;
+        return false;
     }
 
     private bool Null() => Literal("null"u8);

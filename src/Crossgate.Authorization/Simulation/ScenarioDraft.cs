@@ -4,9 +4,11 @@ namespace Crossgate.Authorization.Simulation;
 
 /// <summary>What one pass over a scenario found, before anything is checked or compiled. A repeated member
 /// replaces the earlier one, as a JSON object lookup finds the last.</summary>
-internal sealed class ScenarioDraft(int index)
+internal sealed class ScenarioDraft
 {
-    public string BasePath => index < 0 ? "$" : $"$[{index}]";
+    private int _index;
+
+    public string BasePath => _index < 0 ? "$" : $"$[{_index}]";
 
     public bool HasRequest;
     public string? Principal, Action, Resource, SessionName, PrincipalId, SourceIdentity, ResourceAccount;
@@ -18,6 +20,22 @@ internal sealed class ScenarioDraft(int index)
     public bool? TemporaryCredentials, Mfa;
     public int ScpLevels, RcpLevels;
     public readonly List<PolicyReference> Policies = new(8);
+
+    /// <summary>Empties the draft for the scenario at <paramref name="index"/> (-1 for a lone scenario).</summary>
+    public void Reset(int index)
+    {
+        _index = index;
+        HasRequest = false;
+        Principal = Action = Resource = SessionName = PrincipalId = SourceIdentity = ResourceAccount = null;
+        PrincipalOrgId = ResourceOrgId = null;
+        PrincipalOrgPaths = ResourceOrgPaths = null;
+        PrincipalTags = SessionTags = ResourceTags = RequestTags = null;
+        Context = null;
+        Time = null;
+        TemporaryCredentials = Mfa = null;
+        ScpLevels = RcpLevels = 0;
+        Policies.Clear();
+    }
 
     public void Forget(PolicySlot slot)
     {

@@ -15,6 +15,9 @@ namespace Crossgate.Authorization.Simulation;
 /// boundary, session, SCP, RCP), because the resource policy's kind depends on the request.</summary>
 public static class ScenarioReader
 {
+    [ThreadStatic]
+    private static ScenarioDraft? ReusableDraft;
+
     private static readonly JsonReaderOptions Options = new()
     {
         MaxDepth = ScenarioSplitter.MaxDepth,
@@ -49,7 +52,9 @@ public static class ScenarioReader
     /// object; faults are named by their JSON path from there.</summary>
     public static ScenarioReadResult ReadOne(ReadOnlySpan<byte> scenario, int index, CompiledPolicyCache cache)
     {
-        var clean = new ScenarioDraft(index);
+        // One draft per thread, emptied for each scenario: what it holds moves into the scenario built from it.
+        var clean = ReusableDraft ??= new ScenarioDraft();
+        clean.Reset(index);
         if (CleanScenarioReader.TryRead(scenario, clean))
         {
             try
@@ -68,7 +73,8 @@ public static class ScenarioReader
     /// <summary>The exact path alone: every token read and checked, every fault named.</summary>
     internal static ScenarioReadResult ReadExactly(ReadOnlySpan<byte> scenario, int index, CompiledPolicyCache cache)
     {
-        var draft = new ScenarioDraft(index);
+        var draft = new ScenarioDraft();
+        draft.Reset(index);
         try
         {
             var reader = new Utf8JsonReader(scenario, Options);
@@ -466,16 +472,17 @@ public static class ScenarioReader
             return ImmutableArray<CompiledPolicy>.Empty;
         }
 
-        var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(count);
+        var compiled = new CompiledPolicy[count];
+        var next = 0;
         foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
         {
             if (reference.Slot == slot)
             {
-                builder.Add(CompilePolicy(scenario, draft, cache, in reference, kind));
+                compiled[next++] = CompilePolicy(scenario, draft, cache, in reference, kind);
             }
         }
 
-        return builder.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(compiled);
     }
 
     private static CompiledPolicy? CompileOne(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache,
@@ -500,7 +507,7 @@ public static class ScenarioReader
             return ImmutableArray<ImmutableArray<CompiledPolicy>>.Empty;
         }
 
-        var result = ImmutableArray.CreateBuilder<ImmutableArray<CompiledPolicy>>(levels);
+        var result = new ImmutableArray<CompiledPolicy>[levels];
         for (var level = 0; level < levels; level++)
         {
             var count = 0;
@@ -509,19 +516,20 @@ public static class ScenarioReader
                 count += reference.Slot == slot && reference.Level == level ? 1 : 0;
             }
 
-            var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(count);
+            var compiled = new CompiledPolicy[count];
+            var next = 0;
             foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
             {
                 if (reference.Slot == slot && reference.Level == level)
                 {
-                    builder.Add(CompilePolicy(scenario, draft, cache, in reference, kind));
+                    compiled[next++] = CompilePolicy(scenario, draft, cache, in reference, kind);
                 }
             }
 
-            result.Add(builder.MoveToImmutable());
+            result[level] = ImmutableCollectionsMarshal.AsImmutableArray(compiled);
         }
 
-        return result.MoveToImmutable();
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
     }
 
     private static CompiledPolicy CompilePolicy(ReadOnlySpan<byte> scenario, ScenarioDraft draft, CompiledPolicyCache cache,

@@ -75,10 +75,10 @@ public class CleanScenarioReaderTests
     [Fact]
     public void Well_formed_scenarios_take_the_fast_path_and_unusual_ones_do_not()
     {
-        Assert.True(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full), new ScenarioDraft(0)));
-        Assert.True(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full.Replace(" ", "").Replace("\n", "")), new ScenarioDraft(0)));
-        Assert.False(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full.Replace("\"abc\"", "\"a\\u0062c\"")), new ScenarioDraft(0)));
-        Assert.False(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full.Replace("\"mfa\": true", "\"mfa\": 1")), new ScenarioDraft(0)));
+        Assert.True(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full), new ScenarioDraft()));
+        Assert.True(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full.Replace(" ", "").Replace("\n", "")), new ScenarioDraft()));
+        Assert.False(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full.Replace("\"abc\"", "\"a\\u0062c\"")), new ScenarioDraft()));
+        Assert.False(CleanScenarioReader.TryRead(Encoding.UTF8.GetBytes(Full.Replace("\"mfa\": true", "\"mfa\": 1")), new ScenarioDraft()));
     }
 
     [Theory]
