@@ -8,8 +8,9 @@ namespace Crossgate.Authorization;
 /// that nothing the engine derives can be overridden by them.</summary>
 public static class RequestContextBuilder
 {
-    // Room for the keys a typical request gets: the caller's own, about a dozen derived, and a few tags.
-    private const int TypicalKeys = 24;
+    // Room for the keys the engine derives for a typical request (about a dozen, and a tag or two) besides the
+    // caller's own.
+    private const int TypicalKeys = 16;
 
     public static RequestContext Build(AuthorizationRequest request)
     {
