@@ -33,9 +33,11 @@ public static class JsonStructure
             var v1 = Vector128.LoadUnsafe(ref first, (nuint)position + 16);
             var v2 = Vector128.LoadUnsafe(ref first, (nuint)position + 32);
             var v3 = Vector128.LoadUnsafe(ref first, (nuint)position + 48);
-            var backslashes = Mask(v0, v1, v2, v3, (byte)'\\');
+            var backslash = Vector128.Create((byte)'\\');
+            var anyBackslash = (Vector128.Equals(v0, backslash) | Vector128.Equals(v1, backslash)
+                | Vector128.Equals(v2, backslash) | Vector128.Equals(v3, backslash)) != Vector128<byte>.Zero;
             int stop;
-            if (backslashes != 0 || scan.EscapePending)
+            if (anyBackslash || scan.EscapePending)
             {
                 stop = scan.Bytes(utf8, position, position + Block);
             }
