@@ -77,18 +77,7 @@ start_server() {
 }
 
 # --- the AWS CLI ----------------------------------------------------------------------------------------------
-AWS_CLI="${AWS_CLI:-/usr/bin/aws}"
-if [[ ! -x "$AWS_CLI" ]]; then
-  log "installing awscli from Debian"
-  if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli) >/dev/null 2>&1 || true
-  fi
-  if [[ ! -x "$AWS_CLI" ]]; then
-    echo "SKIP: the AWS CLI is not at $AWS_CLI and could not be installed (apt-get install awscli)." >&2
-    exit 77
-  fi
-fi
-echo "AWS CLI: $("$AWS_CLI" --version 2>&1)"
+source "$(dirname "${BASH_SOURCE[0]}")/install-awscli.sh"
 
 # --- the native binary ----------------------------------------------------------------------------------------
 CROSSGATE="${1:-}"

@@ -28,7 +28,56 @@ internal ref struct CleanScenarioReader
         return reader.Scenario(draft) && reader.AtEnd();
     }
 
-    private bool Scenario(ScenarioDraft draft)
+    private bool Scenario(ScenarioDraft draft) => Members(draft, static (ref CleanScenarioReader reader, ReadOnlySpan<byte> key, ScenarioDraft draft) => key switch
+    {
+        _ when key.SequenceEqual("request"u8) => reader.Request(draft),
+        _ when key.SequenceEqual("identityPolicies"u8) => reader.PolicyList(draft, PolicySlot.Identity),
+        _ when key.SequenceEqual("resourcePolicy"u8) => reader.OptionalPolicy(draft, PolicySlot.Resource),
+        _ when key.SequenceEqual("permissionsBoundary"u8) => reader.OptionalPolicy(draft, PolicySlot.Boundary),
+        _ when key.SequenceEqual("sessionPolicies"u8) => reader.PolicyList(draft, PolicySlot.Session),
+        _ when key.SequenceEqual("serviceControlPolicies"u8) => reader.PolicyLevels(draft, PolicySlot.ServiceControl, out draft.ScpLevels),
+        _ when key.SequenceEqual("resourceControlPolicies"u8) => reader.PolicyLevels(draft, PolicySlot.ResourceControl, out draft.RcpLevels),
+        _ when key.SequenceEqual("principalOrgId"u8) => reader.OptionalString(out draft.PrincipalOrgId),
+        _ when key.SequenceEqual("resourceOrgId"u8) => reader.OptionalString(out draft.ResourceOrgId),
+        _ when key.SequenceEqual("principalOrgPaths"u8) => reader.StringList(out draft.PrincipalOrgPaths),
+        _ when key.SequenceEqual("resourceOrgPaths"u8) => reader.StringList(out draft.ResourceOrgPaths),
+        _ => reader.SkipCheckedValue(),
+    });
+
+    private bool Request(ScenarioDraft draft)
+    {
+        if (Peek() != (byte)'{')
+        {
+            return false;
+        }
+
+        draft.HasRequest = true;
+        return Members(draft, static (ref CleanScenarioReader reader, ReadOnlySpan<byte> key, ScenarioDraft draft) => key switch
+        {
+            _ when key.SequenceEqual("principal"u8) => reader.String(out draft.Principal),
+            _ when key.SequenceEqual("action"u8) => reader.String(out draft.Action),
+            _ when key.SequenceEqual("resource"u8) => reader.String(out draft.Resource),
+            _ when key.SequenceEqual("sessionName"u8) => reader.OptionalString(out draft.SessionName),
+            _ when key.SequenceEqual("principalId"u8) => reader.OptionalString(out draft.PrincipalId),
+            _ when key.SequenceEqual("sourceIdentity"u8) => reader.OptionalString(out draft.SourceIdentity),
+            _ when key.SequenceEqual("resourceAccount"u8) => reader.OptionalString(out draft.ResourceAccount),
+            _ when key.SequenceEqual("time"u8) => reader.Time(out draft.Time),
+            _ when key.SequenceEqual("temporaryCredentials"u8) => reader.OptionalBool(out draft.TemporaryCredentials),
+            _ when key.SequenceEqual("mfa"u8) => reader.OptionalBool(out draft.Mfa),
+            _ when key.SequenceEqual("principalTags"u8) => reader.Tags(out draft.PrincipalTags),
+            _ when key.SequenceEqual("sessionTags"u8) => reader.Tags(out draft.SessionTags),
+            _ when key.SequenceEqual("resourceTags"u8) => reader.Tags(out draft.ResourceTags),
+            _ when key.SequenceEqual("requestTags"u8) => reader.Tags(out draft.RequestTags),
+            _ when key.SequenceEqual("context"u8) => reader.Context(out draft.Context),
+            _ => reader.SkipCheckedValue(),
+        });
+    }
+
+    /// <summary>Reads one member of an object, the reader standing on its value.</summary>
+    private delegate bool MemberReader(ref CleanScenarioReader reader, ReadOnlySpan<byte> key, ScenarioDraft draft);
+
+    /// <summary>Walks an object's members, handing each to <paramref name="member"/>.</summary>
+    private bool Members(ScenarioDraft draft, MemberReader member)
     {
         if (!Open((byte)'{', out var empty))
         {
@@ -43,78 +92,7 @@ internal ref struct CleanScenarioReader
         int next;
         do
         {
-            if (!Key(out var key))
-            {
-                return false;
-            }
-
-            var ok = key switch
-            {
-                _ when key.SequenceEqual("request"u8) => Request(draft),
-                _ when key.SequenceEqual("identityPolicies"u8) => PolicyList(draft, PolicySlot.Identity),
-                _ when key.SequenceEqual("resourcePolicy"u8) => OptionalPolicy(draft, PolicySlot.Resource),
-                _ when key.SequenceEqual("permissionsBoundary"u8) => OptionalPolicy(draft, PolicySlot.Boundary),
-                _ when key.SequenceEqual("sessionPolicies"u8) => PolicyList(draft, PolicySlot.Session),
-                _ when key.SequenceEqual("serviceControlPolicies"u8) => PolicyLevels(draft, PolicySlot.ServiceControl, out draft.ScpLevels),
-                _ when key.SequenceEqual("resourceControlPolicies"u8) => PolicyLevels(draft, PolicySlot.ResourceControl, out draft.RcpLevels),
-                _ when key.SequenceEqual("principalOrgId"u8) => OptionalString(out draft.PrincipalOrgId),
-                _ when key.SequenceEqual("resourceOrgId"u8) => OptionalString(out draft.ResourceOrgId),
-                _ when key.SequenceEqual("principalOrgPaths"u8) => StringList(out draft.PrincipalOrgPaths),
-                _ when key.SequenceEqual("resourceOrgPaths"u8) => StringList(out draft.ResourceOrgPaths),
-                _ => SkipCheckedValue(),
-            };
-            if (!ok)
-            {
-                return false;
-            }
-        }
-        while ((next = Next((byte)'}')) > 0);
-
-        return next == 0;
-    }
-
-    private bool Request(ScenarioDraft draft)
-    {
-        if (Peek() != (byte)'{')
-        {
-            return false;
-        }
-
-        draft.HasRequest = true;
-        Open((byte)'{', out var empty);
-        if (empty)
-        {
-            return true;
-        }
-
-        int next;
-        do
-        {
-            if (!Key(out var key))
-            {
-                return false;
-            }
-
-            var ok = key switch
-            {
-                _ when key.SequenceEqual("principal"u8) => String(out draft.Principal),
-                _ when key.SequenceEqual("action"u8) => String(out draft.Action),
-                _ when key.SequenceEqual("resource"u8) => String(out draft.Resource),
-                _ when key.SequenceEqual("sessionName"u8) => OptionalString(out draft.SessionName),
-                _ when key.SequenceEqual("principalId"u8) => OptionalString(out draft.PrincipalId),
-                _ when key.SequenceEqual("sourceIdentity"u8) => OptionalString(out draft.SourceIdentity),
-                _ when key.SequenceEqual("resourceAccount"u8) => OptionalString(out draft.ResourceAccount),
-                _ when key.SequenceEqual("time"u8) => Time(out draft.Time),
-                _ when key.SequenceEqual("temporaryCredentials"u8) => OptionalBool(out draft.TemporaryCredentials),
-                _ when key.SequenceEqual("mfa"u8) => OptionalBool(out draft.Mfa),
-                _ when key.SequenceEqual("principalTags"u8) => Tags(out draft.PrincipalTags),
-                _ when key.SequenceEqual("sessionTags"u8) => Tags(out draft.SessionTags),
-                _ when key.SequenceEqual("resourceTags"u8) => Tags(out draft.ResourceTags),
-                _ when key.SequenceEqual("requestTags"u8) => Tags(out draft.RequestTags),
-                _ when key.SequenceEqual("context"u8) => Context(out draft.Context),
-                _ => SkipCheckedValue(),
-            };
-            if (!ok)
+            if (!Key(out var key) || !member(ref this, key, draft))
             {
                 return false;
             }

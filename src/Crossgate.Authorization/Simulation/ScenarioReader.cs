@@ -459,12 +459,20 @@ public static class ScenarioReader
     }
 
     private static ImmutableArray<CompiledPolicy> Compile(ReadOnlySpan<byte> scenario, ScenarioDraft draft,
-        CompiledPolicyCache cache, PolicySlot slot, PolicyKind kind)
+        CompiledPolicyCache cache, PolicySlot slot, PolicyKind kind) =>
+        CompileLevel(scenario, draft, cache, slot, AnyLevel, kind);
+
+    /// <summary>Every level: lists other than SCPs and RCPs have only level 0.</summary>
+    private const int AnyLevel = -1;
+
+    /// <summary>The policies of one slot and level, in the order given.</summary>
+    private static ImmutableArray<CompiledPolicy> CompileLevel(ReadOnlySpan<byte> scenario, ScenarioDraft draft,
+        CompiledPolicyCache cache, PolicySlot slot, int level, PolicyKind kind)
     {
         var count = 0;
         foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
         {
-            count += reference.Slot == slot ? 1 : 0;
+            count += reference.Slot == slot && (level == AnyLevel || reference.Level == level) ? 1 : 0;
         }
 
         if (count == 0)
@@ -476,7 +484,7 @@ public static class ScenarioReader
         var next = 0;
         foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
         {
-            if (reference.Slot == slot)
+            if (reference.Slot == slot && (level == AnyLevel || reference.Level == level))
             {
                 compiled[next++] = CompilePolicy(scenario, draft, cache, in reference, kind);
             }
@@ -510,23 +518,7 @@ public static class ScenarioReader
         var result = new ImmutableArray<CompiledPolicy>[levels];
         for (var level = 0; level < levels; level++)
         {
-            var count = 0;
-            foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
-            {
-                count += reference.Slot == slot && reference.Level == level ? 1 : 0;
-            }
-
-            var compiled = new CompiledPolicy[count];
-            var next = 0;
-            foreach (ref readonly var reference in CollectionsMarshal.AsSpan(draft.Policies))
-            {
-                if (reference.Slot == slot && reference.Level == level)
-                {
-                    compiled[next++] = CompilePolicy(scenario, draft, cache, in reference, kind);
-                }
-            }
-
-            result[level] = ImmutableCollectionsMarshal.AsImmutableArray(compiled);
+            result[level] = CompileLevel(scenario, draft, cache, slot, level, kind);
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
