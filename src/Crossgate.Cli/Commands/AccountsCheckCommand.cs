@@ -26,8 +26,9 @@ internal static class AccountsCheckCommand
         var profile = new Option<string>("--profile") { Description = "The permission profile: a policy whose statement Sids name the groups.", Required = true };
         var optional = new Option<string[]>("--optional") { Description = "A group (Sid) that need not be granted; repeatable.", AllowMultipleArgumentsPerToken = false };
         var offline = new Option<bool>("--offline") { Description = "Check with the engine over the imported directory in --data instead of the endpoint." };
+        var callerArn = new Option<string?>("--caller-arn") { Description = "With --offline: the platform's identity (user, role or root ARN); the engine then decides sts:AssumeRole for it as STS would." };
         var output = CheckOutputOption();
-        var command = new Command("check", "Check that each account's role grants every permission group of a profile.") { aliases, profile, optional, offline, output };
+        var command = new Command("check", "Check that each account's role grants every permission group of a profile.") { aliases, profile, optional, offline, callerArn, output };
         options.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
@@ -44,7 +45,13 @@ internal static class AccountsCheckCommand
                 return CrossgateCli.UsageError;
             }
 
-            var results = await RunAsync(selected, loaded, options, parse, parse.GetValue(offline), cancellation);
+            if (parse.GetValue(callerArn) is not null && !parse.GetValue(offline))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("--caller-arn applies to --offline checks; online, STS itself decides for the credentials in use.");
+                return CrossgateCli.UsageError;
+            }
+
+            var results = await RunAsync(selected, loaded, options, parse, parse.GetValue(offline), cancellation, parse.GetValue(callerArn));
             if (results is null)
             {
                 return CrossgateCli.UsageError;
@@ -133,7 +140,8 @@ internal static class AccountsCheckCommand
     /// <summary>Checks the accounts online (endpoint) or offline (directory in --data); null after writing a usage
     /// problem (no credentials, say).</summary>
     public static async Task<IReadOnlyList<AccountCheckResult>?> RunAsync(
-        IReadOnlyList<RegisteredAccount> accounts, PermissionProfile profile, AccountsOptions options, ParseResult parse, bool offline, CancellationToken cancellation)
+        IReadOnlyList<RegisteredAccount> accounts, PermissionProfile profile, AccountsOptions options, ParseResult parse, bool offline, CancellationToken cancellation,
+        string? callerArn = null)
     {
         if (offline)
         {
@@ -142,7 +150,7 @@ internal static class AccountsCheckCommand
             var offlineResults = new List<AccountCheckResult>();
             foreach (var account in accounts)
             {
-                offlineResults.Add(await RegistryAccountCheck.CheckOfflineAsync(account, profile, gatherer, DateTimeOffset.UtcNow, cancellation));
+                offlineResults.Add(await RegistryAccountCheck.CheckOfflineAsync(account, profile, gatherer, DateTimeOffset.UtcNow, cancellation, callerArn));
             }
 
             return offlineResults;

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using Crossgate.Authorization;
+using Crossgate.Directory;
 using Crossgate.Directory.Gathering;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
@@ -39,9 +40,13 @@ public static class RegistryAccountCheck
     }
 
     /// <summary>Checks the role as the imported directory holds it: its policies, boundary and the account's SCPs,
-    /// evaluated by the engine for a session of the role. A role missing from the directory is not assumable.</summary>
+    /// evaluated by the engine for a session of the role. A role missing from the directory is not assumable. With
+    /// <paramref name="callerArn"/> (the platform's identity: a user, a role, or root) the engine also decides
+    /// <c>sts:AssumeRole</c> for that caller, trust policy, external id and session length included, as STS would;
+    /// without it only the role's existence is known.</summary>
     public static async Task<AccountCheckResult> CheckOfflineAsync(
-        RegisteredAccount account, PermissionProfile profile, PolicyGatherer gatherer, DateTimeOffset now, CancellationToken cancellation)
+        RegisteredAccount account, PermissionProfile profile, PolicyGatherer gatherer, DateTimeOffset now, CancellationToken cancellation,
+        string? callerArn = null)
     {
         if (!RoleArn.TryParse(account.RoleArn, out var arn, out var arnError))
         {
@@ -53,6 +58,12 @@ public static class RegistryAccountCheck
         {
             return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn,
                 $"The role {arn.Name} does not exist in account {arn.AccountId} of the directory ({gatherer.Store.Description}).", profile);
+        }
+
+        if (callerArn is not null
+            && await WhyNotAssumableAsync(account, callerArn, role.Value.MaxSessionDuration, gatherer, now, cancellation).ConfigureAwait(false) is { } refusal)
+        {
+            return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn, refusal, profile);
         }
 
         var session = new StsSession
@@ -91,6 +102,70 @@ public static class RegistryAccountCheck
 
         var oracle = new EnginePermissionOracle((_, resource) => prepared[resource]);
         return await AccountChecker.CheckAsync(account.Alias, account.AccountId, account.RoleArn, profile, oracle, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Decides, as STS would, whether <paramref name="callerArn"/> may assume the registered role with the
+    /// registered external id and session length; null when it may, else the reason in actionable terms.</summary>
+    private static async Task<string?> WhyNotAssumableAsync(RegisteredAccount account, string callerArn, int maxSessionDuration,
+        PolicyGatherer gatherer, DateTimeOffset now, CancellationToken cancellation)
+    {
+        DirectoryResult<CallerContext> caller;
+        if (RoleArn.TryParse(callerArn, out var callerRoleArn, out _))
+        {
+            // A role signs as one of its sessions.
+            var callerRole = await gatherer.Store.GetRoleAsync(callerRoleArn!.AccountId, callerRoleArn.Name, cancellation).ConfigureAwait(false);
+            if (callerRole is null)
+            {
+                return $"The caller {callerArn} is not in the directory ({gatherer.Store.Description}).";
+            }
+
+            caller = await gatherer.ForSessionAsync(new StsSession
+            {
+                AccountId = callerRoleArn.AccountId,
+                AccessKeyId = "ASIACROSSGATECALLER",
+                SecretAccessKey = string.Empty,
+                SessionToken = string.Empty,
+                RoleArn = callerRole.Value.Arn,
+                RoleId = callerRole.Value.RoleId,
+                SessionName = AssumabilityProbe.SessionName,
+                IssuedAt = now,
+                Expiration = now.AddHours(1),
+            }, cancellation).ConfigureAwait(false);
+        }
+        else
+        {
+            caller = await gatherer.ForPrincipalArnAsync(callerArn, cancellation).ConfigureAwait(false);
+        }
+
+        if (!caller.Success)
+        {
+            return $"The caller {callerArn} is not in the directory ({gatherer.Store.Description}): {caller.Error!.Message}";
+        }
+
+        var gathered = await gatherer.GatherAsync(caller.Value!, account.RoleArn, account.AccountId, cancellationToken: cancellation).ConfigureAwait(false);
+        if (!gathered.Success)
+        {
+            return $"The directory could not gather the trust policy of {account.RoleArn}: {gathered.Error!.Message}";
+        }
+
+        var request = gathered.Value!.Request(StsActions.AssumeRole, time: now, externalId: account.ExternalId,
+            roleSessionName: AssumabilityProbe.SessionName);
+        var decision = Authorizer.Authorize(request, gathered.Value.Policies);
+        if (!decision.IsAllowed)
+        {
+            // Worded as STS words it, with the engine's reason (which layer refused) to say what to change.
+            var message = decision.Reason is { } reason && decision.Message?.EndsWith(reason, StringComparison.Ordinal) != true
+                ? $"{decision.Message} {reason}"
+                : decision.Message ?? string.Empty;
+            return AssumeFailureExplainer.Explain("AccessDenied", message, account, callerArn,
+                decision.OutcomeOf(PolicyLayer.Identity) == LayerOutcome.Allowed ? true : null).Reason;
+        }
+
+        var chaining = caller.Value!.Principal.UsesTemporaryCredentials;
+        var (_, durationError) = RoleSessionDuration.Resolve(account.SessionDuration, maxSessionDuration, chaining);
+        return durationError is null
+            ? null
+            : AssumeFailureExplainer.Explain("ValidationError", durationError, account, callerArn).Reason;
     }
 
     /// <summary>A one-line summary kept with the registration: "4 granted", "2 granted, 1 partial", "not assumable".</summary>

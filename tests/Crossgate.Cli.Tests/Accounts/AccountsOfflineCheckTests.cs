@@ -102,4 +102,63 @@ public sealed class AccountsOfflineCheckTests : IDisposable
         Assert.Equal("partial", b["ReadOnlyInventory"].GetProperty("status").GetString());
         Assert.Contains("iam:ListRoles", b["ReadOnlyInventory"].GetProperty("missingActions").EnumerateArray().Select(a => a.GetString()));
     }
+
+    private const string PlatformRoleArn = "arn:aws:iam::" + ExampleOrganization.Management + ":role/" + ExampleOrganization.PlatformRole;
+
+    [Fact]
+    public void With_the_platforms_identity_the_trust_policy_is_decided_too()
+    {
+        var (code, output, error) = _ws.Accounts("check", "b", "--profile", ExampleProfile(), "--offline",
+            "--caller-arn", PlatformRoleArn, "--optional", "RequiredForSSMOnTaggedInstances", "--output", "json");
+
+        Assert.True(code == 0, error + output);
+        var account = JsonDocument.Parse(output).RootElement[0];
+        Assert.True(account.GetProperty("assumable").GetBoolean());
+        Assert.Equal("granted", Groups(account)["RequiredForEC2Import"].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public void A_caller_the_trust_policy_does_not_name_is_refused_with_the_trust_policy_as_the_reason()
+    {
+        // bob is an administrator, so his own policies allow sts:AssumeRole anywhere; the response role trusts only
+        // PlatformRole.
+        var (code, output, _) = _ws.Accounts("check", "b", "--profile", ExampleProfile(), "--offline",
+            "--caller-arn", $"arn:aws:iam::{ExampleOrganization.Management}:user/bob", "--output", "json");
+
+        Assert.Equal(1, code);
+        var account = JsonDocument.Parse(output).RootElement[0];
+        Assert.False(account.GetProperty("assumable").GetBoolean());
+        Assert.Contains("trust policy", account.GetProperty("reason").GetString());
+        Assert.All(account.GetProperty("groups").EnumerateArray(), g => Assert.Equal("notChecked", g.GetProperty("status").GetString()));
+
+        // alex's own policy allows assuming CrossAccount-B only: his own permissions are the first thing to fix.
+        var alex = JsonDocument.Parse(_ws.Accounts("check", "b", "--profile", ExampleProfile(), "--offline",
+            "--caller-arn", $"arn:aws:iam::{ExampleOrganization.Management}:user/alex", "--output", "json").Output).RootElement[0];
+        Assert.False(alex.GetProperty("assumable").GetBoolean());
+        Assert.Contains("own permissions do not allow sts:AssumeRole", alex.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void A_wrong_external_id_or_a_session_too_long_for_a_chained_caller_is_refused()
+    {
+        Assert.Equal(0, _ws.Accounts("add", "--role-arn", $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}",
+            "--alias", "b-wrong-id", "--external-id", "not-the-one", "--no-check").ExitCode);
+        Assert.Equal(0, _ws.Accounts("add", "--role-arn", $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}",
+            "--alias", "b-long", "--external-id", ExampleOrganization.ExternalId, "--session-duration", "7200", "--no-check").ExitCode);
+
+        var (_, output, _) = _ws.Accounts("check", "b-wrong-id", "b-long", "--profile", ExampleProfile(), "--offline",
+            "--caller-arn", PlatformRoleArn, "--output", "json");
+
+        var accounts = JsonDocument.Parse(output).RootElement;
+        Assert.False(accounts[0].GetProperty("assumable").GetBoolean());
+        Assert.Contains("not-the-one", accounts[0].GetProperty("reason").GetString());
+        Assert.False(accounts[1].GetProperty("assumable").GetBoolean());
+        Assert.Contains("role chaining", accounts[1].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public void A_caller_arn_without_offline_is_bad_usage()
+    {
+        Assert.Equal(2, _ws.Accounts("check", "b", "--profile", ExampleProfile(), "--caller-arn", PlatformRoleArn).ExitCode);
+    }
 }
