@@ -66,18 +66,7 @@ public static class RegistryAccountCheck
             return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn, refusal, profile);
         }
 
-        var session = new StsSession
-        {
-            AccountId = arn.AccountId,
-            AccessKeyId = "ASIACROSSGATEOFFLINE",
-            SecretAccessKey = string.Empty,
-            SessionToken = string.Empty,
-            RoleArn = role.Value.Arn,
-            RoleId = role.Value.RoleId,
-            SessionName = AssumabilityProbe.SessionName,
-            IssuedAt = now,
-            Expiration = now.AddSeconds(account.SessionDuration),
-        };
+        var session = SessionOf(arn.AccountId, role.Value.Arn, role.Value.RoleId, now, account.SessionDuration);
         var caller = await gatherer.ForSessionAsync(session, cancellation).ConfigureAwait(false);
         if (!caller.Success)
         {
@@ -119,18 +108,8 @@ public static class RegistryAccountCheck
                 return $"The caller {callerArn} is not in the directory ({gatherer.Store.Description}).";
             }
 
-            caller = await gatherer.ForSessionAsync(new StsSession
-            {
-                AccountId = callerRoleArn.AccountId,
-                AccessKeyId = "ASIACROSSGATECALLER",
-                SecretAccessKey = string.Empty,
-                SessionToken = string.Empty,
-                RoleArn = callerRole.Value.Arn,
-                RoleId = callerRole.Value.RoleId,
-                SessionName = AssumabilityProbe.SessionName,
-                IssuedAt = now,
-                Expiration = now.AddHours(1),
-            }, cancellation).ConfigureAwait(false);
+            caller = await gatherer.ForSessionAsync(
+                SessionOf(callerRoleArn.AccountId, callerRole.Value.Arn, callerRole.Value.RoleId, now, 3600), cancellation).ConfigureAwait(false);
         }
         else
         {
@@ -167,6 +146,21 @@ public static class RegistryAccountCheck
             ? null
             : AssumeFailureExplainer.Explain("ValidationError", durationError, account, callerArn).Reason;
     }
+
+    /// <summary>A session of a role as the platform's check would hold it; nothing signs with it, so it has no
+    /// secrets.</summary>
+    private static StsSession SessionOf(string accountId, string roleArn, string roleId, DateTimeOffset now, int seconds) => new()
+    {
+        AccountId = accountId,
+        AccessKeyId = "ASIACROSSGATEOFFLINE",
+        SecretAccessKey = string.Empty,
+        SessionToken = string.Empty,
+        RoleArn = roleArn,
+        RoleId = roleId,
+        SessionName = AssumabilityProbe.SessionName,
+        IssuedAt = now,
+        Expiration = now.AddSeconds(seconds),
+    };
 
     /// <summary>A one-line summary kept with the registration: "4 granted", "2 granted, 1 partial", "not assumable".</summary>
     public static string Summarize(AccountCheckResult result)
