@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Crossgate.Policies.Evaluation;
 
 namespace Crossgate.Authorization.Simulation;
@@ -677,20 +676,5 @@ internal ref struct CleanScenarioReader
         return _at == _json.Length;
     }
 
-    private static bool IsJson(ReadOnlySpan<byte> value)
-    {
-        var reader = new Utf8JsonReader(value, new JsonReaderOptions { MaxDepth = JsonStructure.MaxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    private static bool IsJson(ReadOnlySpan<byte> value) => JsonStructure.FaultIn(value) is null;
 }

@@ -65,6 +65,25 @@ public static class JsonStructure
         return false;
     }
 
+    /// <summary>What the JSON reader finds wrong with <paramref name="utf8"/> (one value, read to its end), with its
+    /// position; null when it is JSON. For error paths and rare members: it reads every token.</summary>
+    public static string? FaultIn(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new System.Text.Json.Utf8JsonReader(utf8, new System.Text.Json.JsonReaderOptions { MaxDepth = MaxDepth });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            return ex.Message;
+        }
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Mask(Vector128<byte> v0, Vector128<byte> v1, Vector128<byte> v2, Vector128<byte> v3, byte value)
     {

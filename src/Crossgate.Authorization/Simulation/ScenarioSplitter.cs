@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text.Json;
 
 namespace Crossgate.Authorization.Simulation;
 
@@ -231,28 +230,11 @@ public sealed class ScenarioSplitter
         return i;
     }
 
-    private static bool IsJson(ReadOnlySpan<byte> utf8) => JsonFault(utf8) is null;
+    private static bool IsJson(ReadOnlySpan<byte> utf8) => JsonStructure.FaultIn(utf8) is null;
 
     /// <summary>Only on the error path: the JSON reader's own account of what is wrong, with its position.</summary>
     private static string NotJson(ReadOnlySpan<byte> utf8, string fallback) =>
-        $"The input is not valid JSON: {JsonFault(utf8) ?? fallback}";
-
-    private static string? JsonFault(ReadOnlySpan<byte> utf8)
-    {
-        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
-        try
-        {
-            while (reader.Read())
-            {
-            }
-
-            return null;
-        }
-        catch (JsonException ex)
-        {
-            return ex.Message;
-        }
-    }
+        $"The input is not valid JSON: {JsonStructure.FaultIn(utf8) ?? fallback}";
 }
 
 /// <summary>Where one scenario lies in the input, in bytes.</summary>

@@ -97,4 +97,47 @@ public class SimulateTests
         File.WriteAllText(path, content);
         return path;
     }
+
+    [Fact]
+    public void A_large_file_is_read_in_place_and_answered_in_order()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"crossgate-simulate-{Guid.NewGuid():N}.json");
+        var scenarios = Enumerable.Range(0, 400).Select(i =>
+            "{\"request\":{\"principal\":\"arn:aws:iam::111111111111:user/u" + i + "\",\"action\":\"s3:GetObject\",\"resource\":\"arn:aws:s3:::b/" + i + "\"}," +
+            "\"identityPolicies\":[{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/" + (i % 2 == 0 ? i.ToString() : "other") + "\"}]}]}");
+        File.WriteAllText(path, "[" + string.Join(",", scenarios) + "]");
+        try
+        {
+            var (exit, output, error) = CliRunner.Run("simulate", path, "--output", "json");
+
+            Assert.True(exit == 0, error);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal(400, json.RootElement.GetArrayLength());
+            for (var i = 0; i < 400; i++)
+            {
+                Assert.Equal(i % 2 == 0 ? "allowed" : "implicitDeny", json.RootElement[i].GetProperty("decision").GetString());
+            }
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_empty_file_is_refused_as_not_JSON()
+    {
+        var path = Path.GetTempFileName();
+        try
+        {
+            var (exit, output, _) = CliRunner.Run("simulate", path, "--output", "json");
+
+            Assert.Equal(1, exit);
+            Assert.Contains("The input is not valid JSON", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 }
