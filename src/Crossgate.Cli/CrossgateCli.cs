@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crossgate.Cli.Commands;
+using Crossgate.Cli.Parsing;
 
 namespace Crossgate.Cli;
 
@@ -32,15 +33,23 @@ public static class CrossgateCli
     /// (e.g. an invalid policy), 2 on bad usage, 70 when Crossgate itself fails.</summary>
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
-        var parseResult = BuildRootCommand().Parse(args);
-        if (parseResult.Errors.Count > 0)
+        var root = BuildRootCommand();
+        var parseResult = root.Parse(args);
+        if (root.Directives.OfType<System.CommandLine.Completions.SuggestDirective>().Any(d => parseResult.GetResult(d) is not null))
         {
-            foreach (var parseError in parseResult.Errors)
+            // [suggest:N] "LINE": the shell-completion script asks for the words that can follow.
+            return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        }
+
+        var problems = UsageErrors.Describe(parseResult);
+        if (problems.Count > 0)
+        {
+            foreach (var problem in problems)
             {
-                error.WriteLine(parseError.Message);
+                error.WriteLine(problem);
             }
 
-            error.WriteLine("Run 'crossgate --help' for usage.");
+            error.WriteLine($"Run '{UsageErrors.CommandPath(parseResult.CommandResult)} --help' for usage.");
             return UsageError;
         }
 
@@ -50,7 +59,7 @@ public static class CrossgateCli
         }
         catch (Exception exception)
         {
-            error.WriteLine($"crossgate: internal error: {exception.GetType().Name}: {exception.Message}");
+            error.WriteLine($"crossgate: internal error: {exception.Message}");
             return InternalError;
         }
     }

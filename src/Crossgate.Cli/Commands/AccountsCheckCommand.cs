@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Crossgate.Cli.Input;
 using Crossgate.Cli.Output;
 using Crossgate.Directory;
 using Crossgate.Directory.Gathering;
@@ -68,25 +69,16 @@ internal static class AccountsCheckCommand
         return command;
     }
 
-    public static Option<string> CheckOutputOption()
-    {
-        var option = new Option<string>("--output", "-o")
-        {
-            Description = "Output format: table (for people) or json (for scripts).",
-            DefaultValueFactory = _ => "table",
-        };
-        option.AcceptOnlyFromAmong("table", "text", "json");
-        return option;
-    }
+    public static Option<string> CheckOutputOption() => OutputFormatOption.Create();
 
-    public static bool IsJson(string? value) => string.Equals(value, "json", StringComparison.OrdinalIgnoreCase);
+    public static bool IsJson(string? value) => OutputFormatOption.Parse(value) == OutputFormat.Json;
 
     /// <summary>Reads the profile file; on failure writes why and returns null.</summary>
     public static PermissionProfile? LoadProfile(string path, IReadOnlyCollection<string> optionalSids, TextWriter error)
     {
-        if (!File.Exists(path))
+        if (InputFile.Problem(path) is { } problem)
         {
-            error.WriteLine($"The profile '{path}' does not exist.");
+            error.WriteLine(problem);
             return null;
         }
 
@@ -145,6 +137,12 @@ internal static class AccountsCheckCommand
     {
         if (offline)
         {
+            if (StoreOptions.MissingStoreMessage(parse.GetValue(options.Data)!) is { } missing)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync(missing);
+                return null;
+            }
+
             await using var store = await DirectoryStoreFactory.OpenAsync(parse.GetValue(options.Data), null, cancellation);
             var gatherer = new PolicyGatherer(store);
             var offlineResults = new List<AccountCheckResult>();

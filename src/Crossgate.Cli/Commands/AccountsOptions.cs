@@ -10,7 +10,7 @@ internal sealed class AccountsOptions
 {
     public Option<string> Data { get; } = new("--data")
     {
-        Description = "The directory holding the registry (platform.db) and the directory store (default ./.crossgate/).",
+        Description = "The directory holding the registry (platform.db) and the directory store.",
         DefaultValueFactory = _ => AccountRegistry.DefaultDataDirectory,
     };
 
@@ -19,10 +19,9 @@ internal sealed class AccountsOptions
         Description = "The AWS endpoint for STS, IAM and Organizations (a Crossgate server); left out, real AWS.",
     };
 
-    public Option<string> Region { get; } = new("--region")
+    public Option<string?> Region { get; } = new("--region")
     {
-        Description = "The AWS region for STS (default: AWS_REGION, or us-east-1).",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1",
+        Description = "The AWS region for STS (default: AWS_REGION, then AWS_DEFAULT_REGION, then us-east-1).",
     };
 
     /// <summary>One HTTP client for the process: IAM and Organizations calls share its connections.</summary>
@@ -42,7 +41,9 @@ internal sealed class AccountsOptions
     public (AwsTarget? Target, string? Error) Target(ParseResult parse)
     {
         var url = parse.GetValue(EndpointUrl);
-        var region = parse.GetValue(Region)!;
+        var region = parse.GetValue(Region) is { Length: > 0 } given
+            ? given
+            : Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1";
         if (string.IsNullOrEmpty(url))
         {
             return (new AwsTarget(null, region), null);

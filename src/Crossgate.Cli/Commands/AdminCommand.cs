@@ -33,8 +33,17 @@ internal static class AdminCommand
         store.AddTo(command);
         command.Options.Add(id);
         command.Options.Add(name);
-        command.SetAction(parse => RunAsync(store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse),
-            parse.GetValue(id), parse.GetValue(name), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult());
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(store.Postgres) is not { Length: > 0 } && StoreOptions.MissingStoreMessage(store.DataDirectory(parse)) is { } missing)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(missing);
+                return CrossgateCli.UsageError;
+            }
+
+            return RunAsync(store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse),
+                parse.GetValue(id), parse.GetValue(name), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
+        });
         return command;
     }
 

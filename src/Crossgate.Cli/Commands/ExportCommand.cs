@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Crossgate.Directory.Export;
+using Crossgate.Directory.Storage;
 
 namespace Crossgate.Cli.Commands;
 
@@ -25,13 +26,44 @@ internal static class ExportCommand
         store.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
-            await using var directory = await store.OpenAsync(parse, cancellation);
-            var json = await AuthorizationDetailsExporter.ExportAsync(directory, parse.GetValue(account)!, cancellationToken: cancellation);
+            await using var directory = await store.OpenExistingAsync(parse, cancellation);
+            if (directory is null)
+            {
+                return CrossgateCli.UsageError;
+            }
+
+            var id = parse.GetValue(account)!;
+            if (!await HoldsAccountAsync(directory, id, cancellation))
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync($"Account {id} is not in {directory.Description}; nothing to export.");
+                return 1;
+            }
+
+            var json = await AuthorizationDetailsExporter.ExportAsync(directory, id, cancellationToken: cancellation);
             var writer = parse.InvocationConfiguration.Output;
             await writer.WriteLineAsync(json);
             await writer.FlushAsync(cancellation);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>An account is known when it was created, or when an import left IAM entities under its id.</summary>
+    private static async Task<bool> HoldsAccountAsync(IDirectoryStore store, string accountId, CancellationToken cancellation)
+    {
+        if (await store.GetAccountAsync(accountId, cancellation) is not null)
+        {
+            return true;
+        }
+
+        foreach (var kind in new EntityKind[] { EntityKinds.Users, EntityKinds.Roles, EntityKinds.Groups, EntityKinds.ManagedPolicies })
+        {
+            if ((await store.ListScopesAsync(kind, cancellation)).Contains(accountId))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

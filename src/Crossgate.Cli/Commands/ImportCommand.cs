@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crossgate.Cli.Input;
 using Crossgate.Cli.Output;
 using Crossgate.Directory.Import;
 
@@ -19,16 +20,20 @@ internal static class ImportCommand
         command.SetAction(async (parse, cancellation) =>
         {
             var paths = parse.GetValue(files)!;
-            var missing = paths.FirstOrDefault(p => !File.Exists(p));
             var error = parse.InvocationConfiguration.Error;
             var writer = parse.InvocationConfiguration.Output;
-            if (missing is not null)
+            if (paths.Select(InputFile.Problem).FirstOrDefault(p => p is not null) is { } problem)
             {
-                await error.WriteLineAsync($"Cannot read {missing}: no such file.");
+                await error.WriteLineAsync(problem);
                 return CrossgateCli.UsageError;
             }
 
-            await using var directory = await store.OpenAsync(parse, cancellation);
+            await using var directory = await store.OpenExistingAsync(parse, cancellation);
+            if (directory is null)
+            {
+                return CrossgateCli.UsageError;
+            }
+
             var report = await new AuthorizationDetailsImporter(directory).ImportFilesAsync(paths, cancellation);
             if (OutputFormatOption.Parse(parse.GetValue(output)) == OutputFormat.Json)
             {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crossgate.Cli.Input;
 using Crossgate.Cli.Output;
 using Crossgate.Platform.Templates;
 using Crossgate.Platform.Tightening;
@@ -58,9 +59,9 @@ internal static class PolicyTightenCommand
             return CrossgateCli.UsageError;
         }
 
-        if (!file.Exists)
+        if (InputFile.Problem(file.ToString()) is { } fileProblem)
         {
-            error.WriteLine($"File not found: {file.FullName}");
+            error.WriteLine(fileProblem);
             return CrossgateCli.UsageError;
         }
 

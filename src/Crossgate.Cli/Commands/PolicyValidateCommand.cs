@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Crossgate.Cli.Input;
 using Crossgate.Cli.Output;
 using Crossgate.Policies;
 using Crossgate.Policies.Catalog;
@@ -43,13 +44,15 @@ internal static class PolicyValidateCommand
 
     private static int Run(FileInfo file, PolicyKind kind, OutputFormat format, string? ownerAccount, TextWriter output, TextWriter error)
     {
-        if (!file.Exists)
+        if (InputFile.Problem(file.ToString()) is { } problem)
         {
-            error.WriteLine($"File not found: {file.FullName}");
+            error.WriteLine(problem);
             return CrossgateCli.UsageError;
         }
 
-        var parsed = PolicyParser.Parse(File.ReadAllText(file.FullName), kind);
+        var text = File.ReadAllText(file.FullName);
+        var parsed = PolicyParser.Parse(text, kind);
+        var syntax = parsed.Errors.Any(e => e.Message == "Syntax errors in policy.") ? JsonSyntaxLocation.Find(text) : null;
         var findings = parsed.Success
             ? new PolicyLinter(ActionCatalog.Default, new LintOptions { OwnerAccountId = ownerAccount }).Lint(parsed.Document)
             : ImmutableArray<PolicyFinding>.Empty;
@@ -61,20 +64,20 @@ internal static class PolicyValidateCommand
                 file.ToString(),
                 PolicyKindOption.NameOf(kind),
                 valid,
-                [.. parsed.Errors.Select(e => new ErrorEntry(e.Code, e.Message, e.Path))],
+                [.. parsed.Errors.Select(e => new ErrorEntry(e.Code, e.Message, e.Path, syntax?.Line, syntax?.Column, syntax?.Reason))],
                 [.. findings.Select(f => new FindingEntry(SeverityName(f.Severity), f.Code, f.Message, f.Path))]),
                 CliOutput.Json.ValidationReport);
         }
         else
         {
-            WriteText(CliOutput.Console(output), file.ToString(), kind, valid, parsed.Errors, findings);
+            WriteText(CliOutput.Console(output), file.ToString(), kind, valid, parsed.Errors, findings, syntax);
         }
 
         return valid ? 0 : 1;
     }
 
     private static void WriteText(IAnsiConsole console, string file, PolicyKind kind, bool valid,
-        ImmutableArray<PolicyError> errors, ImmutableArray<PolicyFinding> findings)
+        ImmutableArray<PolicyError> errors, ImmutableArray<PolicyFinding> findings, JsonSyntaxLocation.Location? syntax)
     {
         var verdict = valid ? "[green]valid[/]" : "[red]invalid[/]";
         console.MarkupLine($"{Markup.Escape(file)} ({PolicyKindOption.NameOf(kind)} policy): {verdict}");
@@ -83,6 +86,10 @@ internal static class PolicyValidateCommand
         {
             console.MarkupLine($"  [red]{Markup.Escape(e.Code)}[/] at {Markup.Escape(e.Path)}");
             console.MarkupLine($"      {Markup.Escape(e.Message)}");
+            if (syntax is not null)
+            {
+                console.MarkupLine($"      {Markup.Escape(syntax.ToString())}");
+            }
         }
 
         foreach (var f in findings)
@@ -123,7 +130,8 @@ internal static class PolicyValidateCommand
 
     internal sealed record ValidationReport(string File, string Kind, bool Valid, ImmutableArray<ErrorEntry> Errors, ImmutableArray<FindingEntry> Findings);
 
-    internal sealed record ErrorEntry(string Code, string Message, string Path);
+    /// <param name="Line">For JSON that does not parse: where the reader stopped (1-based), and why.</param>
+    internal sealed record ErrorEntry(string Code, string Message, string Path, int? Line = null, int? Column = null, string? Detail = null);
 
     internal sealed record FindingEntry(string Severity, string Code, string Message, string Path);
 }

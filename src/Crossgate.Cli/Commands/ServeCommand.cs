@@ -1,18 +1,26 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
+using Crossgate.Cli.Serving;
 using Crossgate.Directory;
+using Crossgate.Directory.Model;
+using Crossgate.Directory.Storage;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Crossgate.Server.Services.Audit;
 
 namespace Crossgate.Cli.Commands;
 
-/// <summary><c>crossgate serve</c>: the local IAM, STS and Organizations endpoint. On a new store it creates the
-/// management account with a root access key and writes it to <c>DIR/credentials</c> as profile <c>crossgate</c>.
+/// <summary><c>crossgate serve</c>: the local IAM, STS and Organizations endpoint. On a store without an organization
+/// it creates the management account (when missing) with a root access key and writes it to <c>DIR/credentials</c>
+/// as profile <c>crossgate</c>; a store holding an organization is served as it is.
 /// Every answered request goes to the audit trail (<c>crossgate trail</c>).</summary>
 internal static class ServeCommand
 {
     public const string Profile = "crossgate";
+
+    /// <summary>Exit code when the port is taken or the address cannot be bound: a usage error (choose another
+    /// <c>--port</c> or <c>--host</c>), reported in one line before any store is created.</summary>
+    public const int AddressUnavailable = CrossgateCli.UsageError;
 
     public static Command Build()
     {
@@ -21,7 +29,7 @@ internal static class ServeCommand
         var host = new Option<string>("--host") { Description = "Interface to bind (an IP address or localhost).", DefaultValueFactory = _ => "127.0.0.1" };
         var accountId = new Option<string>("--account-id")
         {
-            Description = $"Id of the management account created on a new store (default {AccountBootstrap.DefaultManagementAccountId}).",
+            Description = "Id of the management account created on a new store; a store that holds an organization is served as it is.",
             DefaultValueFactory = _ => AccountBootstrap.DefaultManagementAccountId,
         };
         accountId.Validators.Add(result =>
@@ -33,6 +41,7 @@ internal static class ServeCommand
             }
         });
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
+        var listOperations = new Option<bool>("--list-operations") { Description = "Print the IAM, STS and Organizations operations the endpoint answers, and exit." };
 
         var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
         store.AddTo(command);
@@ -40,21 +49,44 @@ internal static class ServeCommand
         command.Options.Add(host);
         command.Options.Add(accountId);
         command.Options.Add(jsonLogs);
-        command.SetAction(parse => RunAsync(
-            store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-            parse.GetValue(accountId)!, parse.GetValue(jsonLogs), parse.InvocationConfiguration.Output).GetAwaiter().GetResult());
+        command.Options.Add(listOperations);
+        command.SetAction(parse =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(listOperations))
+            {
+                output.Write(OperationsList.RenderAsync().GetAwaiter().GetResult());
+                output.Flush();
+                return 0;
+            }
+
+            if (PortProbe.Problem(parse.GetValue(host)!, parse.GetValue(port)) is { } problem)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(problem);
+                return AddressUnavailable;
+            }
+
+            return RunAsync(
+                store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
+                parse.GetValue(accountId)!, parse.GetValue(jsonLogs), output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs, TextWriter output)
+    private static async Task<int> RunAsync(
+        string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs, TextWriter output, TextWriter error)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
         var services = new CrossgateServices(store);
-        var rootKey = await AccountBootstrap.CreateAsync(services, accountId, "Management");
-        if (rootKey is not null)
+        if (await OrganizationOf(store) is { } organization)
+        {
+            output.WriteLine($"Serving organization {organization.Id} (management account {organization.ManagementAccountId}) from {store.Description}.");
+        }
+        else if (await AccountBootstrap.CreateAsync(services, accountId, "Management") is { } rootKey)
         {
             SharedCredentialsFile.SetProfile(credentialsPath, Profile, rootKey.AccessKeyId, rootKey.SecretAccessKey);
             output.WriteLine($"Created management account {accountId} with a root access key (profile '{Profile}' in {credentialsPath}).");
+            output.WriteLine("It is a standalone account until it calls organizations create-organization.");
         }
 
         await using var server = CrossgateServer.Create(
@@ -62,24 +94,31 @@ internal static class ServeCommand
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
             observers: [new AuditTrailObserver(store)]);
-        await server.StartAsync();
-        var endpoint = server.BaseAddress.ToString().TrimEnd('/');
-        output.WriteLine($"Crossgate endpoint: {endpoint}");
-        if (SharedCredentialsFile.HasProfile(credentialsPath, Profile))
+        try
         {
-            output.WriteLine($"export AWS_SHARED_CREDENTIALS_FILE={credentialsPath} AWS_PROFILE={Profile}");
+            await server.StartAsync();
         }
-        else
+        catch (IOException ex)
         {
-            output.WriteLine($"(no profile '{Profile}' in {credentialsPath}; this store was created elsewhere)");
+            // Taken between the probe and the bind.
+            error.WriteLine(PortProbe.InUse(host, port, ex.InnerException));
+            return AddressUnavailable;
         }
 
-        output.WriteLine($"aws --endpoint-url {endpoint} sts get-caller-identity");
+        var endpoint = server.BaseAddress.ToString().TrimEnd('/');
+        output.WriteLine($"Crossgate endpoint: {endpoint}");
+        await ServedProfiles.WriteAsync(store, credentialsPath, endpoint, output);
         output.Flush();
         await WaitForShutdownSignalAsync();
         output.WriteLine("Crossgate stopping.");
         await server.StopAsync();
         return 0;
+    }
+
+    private static async Task<Organization?> OrganizationOf(IDirectoryStore store)
+    {
+        var page = await store.ListAsync(EntityKinds.Organizations, EntityKinds.Global, new ListQuery { MaxItems = 1 });
+        return page.Items.Count > 0 ? page.Items[0].Value : null;
     }
 
     /// <summary>Completes on SIGINT or SIGTERM, which are then handled here instead of killing the process, so that

@@ -44,4 +44,33 @@ internal static class SharedCredentialsFile
 
     public static bool HasProfile(string path, string profile) =>
         File.Exists(path) && File.ReadLines(path).Any(l => l.Trim() == $"[{profile}]");
+
+    /// <summary>Each profile's name and access key id, in the file's order (secrets are not read).</summary>
+    public static IReadOnlyList<(string Profile, string AccessKeyId)> ReadProfiles(string path)
+    {
+        var profiles = new List<(string, string)>();
+        if (!File.Exists(path))
+        {
+            return profiles;
+        }
+
+        string? current = null;
+        foreach (var line in File.ReadLines(path))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith('[') && trimmed.EndsWith(']'))
+            {
+                current = trimmed[1..^1].Trim();
+                continue;
+            }
+
+            var equals = trimmed.IndexOf('=');
+            if (current is not null && equals > 0 && trimmed[..equals].Trim() == "aws_access_key_id")
+            {
+                profiles.Add((current, trimmed[(equals + 1)..].Trim()));
+            }
+        }
+
+        return profiles;
+    }
 }

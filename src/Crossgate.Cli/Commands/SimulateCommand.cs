@@ -35,6 +35,11 @@ internal static class SimulateCommand
             {
                 input = ReadStandardInput();
             }
+            else if (InputFile.Problem(path) is { } problem)
+            {
+                error.WriteLine(problem);
+                return CrossgateCli.UsageError;
+            }
             else if (MappedFile.TryOpen(path) is { } mapped)
             {
                 mapping = mapped;

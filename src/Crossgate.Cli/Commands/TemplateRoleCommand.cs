@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crossgate.Cli.Input;
 using Crossgate.Platform.Templates;
 
 namespace Crossgate.Cli.Commands;
@@ -51,9 +52,9 @@ internal static class TemplateRoleCommand
             var inline = new List<InlinePolicySource>();
             foreach (var file in parse.GetValue(policies) ?? [])
             {
-                if (!file.Exists)
+                if (InputFile.Problem(file.ToString()) is { } problem)
                 {
-                    error.WriteLine($"File not found: {file.FullName}");
+                    error.WriteLine(problem);
                     return CrossgateCli.UsageError;
                 }
 

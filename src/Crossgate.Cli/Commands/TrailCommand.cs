@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Crossgate.Authorization;
 using Crossgate.Cli.Output;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
@@ -22,23 +23,18 @@ internal static class TrailCommand
         var principal = new Option<string?>("--principal") { Description = "Only events by this principal ARN (userIdentity.arn)." };
         var since = new Option<string?>("--since") { Description = "Only events at or after an ISO-8601 time, or within a duration such as 90s, 15m, 1h, 2d." };
         var limit = new Option<int>("--limit") { Description = "At most this many events.", DefaultValueFactory = _ => DefaultLimit };
-        var output = new Option<string>("--output", "-o")
-        {
-            Description = "Output format: table (for people) or json (CloudTrail-like records, for scripts).",
-            DefaultValueFactory = _ => "table",
-        };
-        output.AcceptOnlyFromAmong("table", "text", "json");
+        var output = OutputFormatOption.Create();
 
         var command = new Command("trail", "Show the audit trail of requests to the endpoint, newest first.") { principal, since, limit, output };
         store.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            () => store.OpenAsync(parse, cancellationToken), parse.GetValue(principal), parse.GetValue(since), parse.GetValue(limit),
-            parse.GetValue(output) == "json", parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
+            () => store.OpenExistingAsync(parse, cancellationToken), parse.GetValue(principal), parse.GetValue(since), parse.GetValue(limit),
+            OutputFormatOption.Parse(parse.GetValue(output)) == OutputFormat.Json, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error, cancellationToken));
         return command;
     }
 
     private static async Task<int> RunAsync(
-        Func<Task<IDirectoryStore>> openStore, string? principal, string? since, int limit, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        Func<Task<IDirectoryStore?>> openStore, string? principal, string? since, int limit, bool json, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         DateTimeOffset? start = null;
         if (since is not null)
@@ -57,7 +53,18 @@ internal static class TrailCommand
             return CrossgateCli.UsageError;
         }
 
+        if (principal is not null && PrincipalProblem(principal) is { } problem)
+        {
+            error.WriteLine(problem);
+            return CrossgateCli.UsageError;
+        }
+
         await using var store = await openStore();
+        if (store is null)
+        {
+            return CrossgateCli.UsageError;
+        }
+
         var events = await ReadAsync(store, principal, start, limit, cancellationToken);
         if (json)
         {
@@ -70,6 +77,13 @@ internal static class TrailCommand
 
         return 0;
     }
+
+    /// <summary>Null when the text is a principal ARN as the trail records callers; otherwise why not.</summary>
+    public static string? PrincipalProblem(string text) =>
+        text.StartsWith("arn:", StringComparison.Ordinal) && PrincipalArnReader.TryRead(text, out _, out _)
+            ? null
+            : $"--principal must be a principal ARN such as arn:aws:iam::111111111111:user/alex, arn:aws:iam::111111111111:root or " +
+              $"arn:aws:sts::222222222222:assumed-role/CrossAccount-B/bob, not '{text}'.";
 
     /// <summary>An absolute time (UTC unless it says otherwise) or a duration back from <paramref name="now"/>.</summary>
     public static DateTimeOffset? ParseSince(string value, DateTimeOffset now)

@@ -31,4 +31,8 @@ public sealed class HandlerRegistry
         _json.GetValueOrDefault((service.SigningName, operation));
 
     public int Count => _query.Count + _json.Count;
+
+    /// <summary>Every registered action and operation with its service, for the list the endpoint documents.</summary>
+    public IEnumerable<(AwsService Service, string Operation)> Operations =>
+        _query.Keys.Concat(_json.Keys).Select(k => (AwsService.BySigningName(k.Item1)!, k.Item2));
 }
