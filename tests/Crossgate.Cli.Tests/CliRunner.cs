@@ -19,7 +19,7 @@ internal static class CliRunner
     /// <summary>A file under examples/scenarios of the repository.</summary>
     public static string Scenario(string name) => Path.Combine(RepositoryRoot(), "examples", "scenarios", name);
 
-    private static string RepositoryRoot()
+    public static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

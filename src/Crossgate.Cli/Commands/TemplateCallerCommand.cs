@@ -16,7 +16,7 @@ internal static class TemplateCallerCommand
         };
         var path = new Option<string>("--path")
         {
-            Description = "The role's IAM path, e.g. /platform/ (default /).",
+            Description = "The role's IAM path, e.g. /platform/.",
             DefaultValueFactory = _ => "/",
         };
         var command = new Command("caller", "Write the platform's identity policy allowing sts:AssumeRole on its role in every account.")

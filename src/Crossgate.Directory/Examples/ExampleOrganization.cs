@@ -7,7 +7,8 @@ namespace Crossgate.Directory.Examples;
 
 /// <summary>The cross-account example of the reference (shared/reference/cross-account-example.md): a management and
 /// identity account with users and the platform's role, two target accounts in the OU <c>Workloads</c> (the second
-/// missing one permission group on purpose), an SCP on the OU, and an outsider account.</summary>
+/// missing one permission group on purpose), an SCP on the OU, and an outsider account. The files in
+/// <c>examples/policies/</c> hold the same documents (a test keeps them equal).</summary>
 public static class ExampleOrganization
 {
     public const string Management = "111111111111";
@@ -60,7 +61,7 @@ public static class ExampleOrganization
         steps.Take(await orgs.AddAccountAsync(orgId, TargetC, "Target C", "target-c@example.com", workloads.Id, cancellationToken));
         steps.Take(await orgs.CreateStandaloneAccountAsync(Outsider, "Outsider", "outsider@example.net", cancellationToken));
         var scp = steps.Take(await orgs.CreatePolicyAsync(orgId, DenyLeaveScp, OrganizationPolicyType.ServiceControlPolicy,
-            """{"Version":"2012-10-17","Statement":[{"Sid":"DenyLeave","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""",
+            """{"Version":"2012-10-17","Statement":[{"Sid":"DenyLeaveOrganization","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""",
             "Member accounts may not leave the organization", cancellationToken));
         if (scp is not null)
         {
@@ -79,10 +80,14 @@ public static class ExampleOrganization
         steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "AssumeResponseRoles",
             $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::*:role/{{PlatformResponseRole}}"}]}""",
             cancellationToken: cancellationToken));
+        // Discovery lists the organization's accounts before assuming the response role in each.
+        steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "DiscoverAccounts",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:ListAccounts","organizations:DescribeOrganization"],"Resource":"*"}]}""",
+            cancellationToken: cancellationToken));
 
         // Account B: a role trusting account A, and the platform's response role.
         steps.Take(await iam.CreateRoleAsync(TargetB, CrossAccountRole,
-            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Management}}:root"},"Action":"sts:AssumeRole"}]}""",
+            $$"""{"Version":"2012-10-17","Statement":[{"Sid":"TrustIdentityAccount","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Management}}:root"},"Action":"sts:AssumeRole"}]}""",
             description: "Assumable from the identity account", cancellationToken: cancellationToken));
         steps.Take(await iam.AttachRolePolicyAsync(TargetB, CrossAccountRole, "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", cancellationToken: cancellationToken));
         await CreateResponseRoleAsync(iam, steps, TargetB, PermissionGroups.Select(g => g.Sid), cancellationToken);
@@ -98,7 +103,7 @@ public static class ExampleOrganization
     private static async Task CreateResponseRoleAsync(IamDirectory iam, ExampleSteps steps, string account, IEnumerable<string> groups, CancellationToken cancellationToken)
     {
         steps.Take(await iam.CreateRoleAsync(account, PlatformResponseRole,
-            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Management}}:role/{{PlatformRole}}"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"{{ExternalId}}"}""" + "}}]}",
+            $$"""{"Version":"2012-10-17","Statement":[{"Sid":"TrustPlatformRoleWithExternalId","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{Management}}:role/{{PlatformRole}}"},"Action":"sts:AssumeRole","Condition":{"StringEquals":{"sts:ExternalId":"{{ExternalId}}"}""" + "}}]}",
             description: "Assumed by the platform with an external id", maxSessionDuration: 3600, cancellationToken: cancellationToken));
         steps.Take(await iam.PutRolePolicyAsync(account, PlatformResponseRole, PermissionGroupPolicy, PermissionGroupDocument(groups), cancellationToken: cancellationToken));
     }

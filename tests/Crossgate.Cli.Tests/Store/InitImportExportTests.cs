@@ -28,6 +28,7 @@ public class InitImportExportTests
         var file = Path.Combine(first, "b.json");
         File.WriteAllText(file, exported);
         var second = TempDir();
+        Assert.Equal(0, CliRunner.Run("init", "--data", second).ExitCode);
         var (importExit, importOut, importErr) = CliRunner.Run("import", file, "--data", second, "--output", "json");
         Assert.True(importExit == 0, importOut + importErr);
 
@@ -48,6 +49,7 @@ public class InitImportExportTests
         System.IO.Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "broken.json");
         File.WriteAllText(file, "{\"UserDetailList\": 7}");
+        Assert.Equal(0, CliRunner.Run("init", "--data", dir).ExitCode);
 
         var (exit, output, _) = CliRunner.Run("import", file, "--data", dir);
 
@@ -62,6 +64,7 @@ public class InitImportExportTests
         System.IO.Directory.CreateDirectory(dir);
         var file = Path.Combine(dir, "broken.json");
         File.WriteAllText(file, "{\"UserDetailList\": 7, \"Note\": \"<&>\"}");
+        Assert.Equal(0, CliRunner.Run("init", "--data", dir).ExitCode);
 
         var (exit, output, _) = CliRunner.Run("import", file, "--data", dir, "--output", "json");
 

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Crossgate.Directory;
+using Crossgate.Directory.Storage;
+
+namespace Crossgate.Cli.Tests.FirstHour;
+
+/// <summary><c>crossgate serve</c>: a busy port in one line before any store exists; a store holding an organization
+/// served as it is, with its profiles and a command to try with each; the list of operations from the handlers.</summary>
+public sealed class ServeTests : IDisposable
+{
+    private readonly string _folder = System.IO.Directory.CreateTempSubdirectory("crossgate-serve-").FullName;
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(_folder, recursive: true);
+    }
+
+    [Fact]
+    public void A_busy_port_is_one_line_exit_2_and_no_store()
+    {
+        using var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((IPEndPoint)taken.LocalEndpoint).Port;
+        var data = Path.Combine(_folder, "never-created");
+
+        var (exit, output, error) = CliRunner.Run("serve", "--data", data, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        Assert.Equal(2, exit);
+        Assert.Empty(output);
+        Assert.Equal($"crossgate serve: 127.0.0.1:{port} is in use by another program; stop it or choose another --port.", error.TrimEnd('\n', '\r'));
+        Assert.False(System.IO.Directory.Exists(data));
+    }
+
+    [Fact]
+    public void The_operations_list_is_the_checked_in_page()
+    {
+        var (exit, output, _) = CliRunner.Run("serve", "--list-operations");
+
+        Assert.Equal(0, exit);
+        foreach (var operation in new[] { "- AssumeRole\n", "- GetCallerIdentity\n", "- CreateRole\n", "- SimulatePrincipalPolicy\n", "- ListAccounts\n", "- CreateOrganization\n" })
+        {
+            Assert.Contains(operation, output);
+        }
+
+        var page = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot(), "docs", "operations.md")).ReplaceLineEndings("\n");
+        Assert.True(page == output, "docs/operations.md differs from `crossgate serve --list-operations`; regenerate it with:\n" +
+                                    "  dotnet run --project src/Crossgate.Cli -- serve --list-operations > docs/operations.md");
+    }
+
+    [Fact]
+    public async Task A_store_with_an_organization_is_served_as_it_is_with_its_profiles()
+    {
+        Assert.Equal(0, CliRunner.Run("init", "--example", "--data", _folder).ExitCode);
+        var port = FreePort();
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "crossgate.dll"), "serve", "--data", _folder, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var lines = new List<string>();
+        using (var server = Process.Start(start)!)
+        {
+            try
+            {
+                using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+                while (await server.StandardOutput.ReadLineAsync(limit.Token) is { } line)
+                {
+                    lines.Add(line);
+                    if (line.Contains("--profile example-outsider", StringComparison.Ordinal))
+                    {
+                        break;
+                    }
+                }
+            }
+            finally
+            {
+                server.Kill(entireProcessTree: true);
+                await server.WaitForExitAsync();
+            }
+        }
+
+        var text = string.Join('\n', lines);
+        Assert.StartsWith("Serving organization o-", lines[0]);
+        Assert.Contains("(management account 111111111111)", lines[0]);
+        Assert.DoesNotContain("Created management account", text);
+        Assert.Contains($"Crossgate endpoint: http://127.0.0.1:{port}", text);
+        Assert.Contains($"export AWS_SHARED_CREDENTIALS_FILE={Path.Combine(_folder, "credentials")} AWS_PROFILE=example-root", text);
+        Assert.Contains("arn:aws:iam::111111111111:user/bob", text);
+        Assert.Contains($"aws --endpoint-url http://127.0.0.1:{port} --profile example-bob sts assume-role --role-arn arn:aws:iam::222222222222:role/CrossAccount-B", text);
+        Assert.Contains("arn:aws:iam::444444444444:root", text);
+        foreach (var profile in new[] { "example-root", "example-alex", "example-bob", "example-outsider" })
+        {
+            Assert.Contains($"--profile {profile} ", text);
+        }
+
+        await using var store = await DirectoryStoreFactory.OpenAsync(_folder);
+        Assert.Null(await store.GetAccountAsync(Crossgate.Server.Application.AccountBootstrap.DefaultManagementAccountId));
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
