@@ -4,7 +4,7 @@
 # engine and catalog, the simulator, System.Text.Json (source-generated contracts), SQLite (its native library
 # beside the binary), PostgreSQL (Npgsql), Kestrel, the AWS SDK's STS client, and the real AWS CLI against `serve`.
 #
-# Usage: tests/e2e/native-aot-smoke.sh [PATH-TO-NATIVE-crossgate]   (published from src/Crossgate.Cli when left out)
+# Usage: tests/e2e/native-aot-smoke.sh [PATH-TO-NATIVE-crossgate]   (installed with ./install.sh when left out)
 # Needs: the .NET 10 SDK, and for the publish a C toolchain and zlib (clang and zlib1g-dev, installed with apt-get
 #   when missing), python3 and curl.
 # Environment: AWS_CLI (default /usr/bin/aws, installed with apt-get when missing); CI=true makes a missing
@@ -89,19 +89,28 @@ if [[ -z "$CROSSGATE" ]]; then
       (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev) >/dev/null 2>&1 || true
     fi
   fi
-  log "publishing the Native AOT binary"
+  log "installing the Native AOT binary with ./install.sh"
   publish_started=$SECONDS
-  # Its own artifacts folder: the publish must not touch the obj/ folders that ordinary builds and tests use.
-  if ! dotnet publish "$repo_root/src/Crossgate.Cli" -c Release -r linux-x64 -p:PublishAot=true \
-      --artifacts-path "$work/artifacts" -o "$work/bin" --nologo >"$work/publish.log" 2>&1; then
-    tail -50 "$work/publish.log"; echo "the AOT publish failed" >&2; exit 1
+  prefix="$work/prefix"
+  if ! bash "$repo_root/install.sh" --prefix "$prefix" >"$work/publish.log" 2>&1; then
+    tail -50 "$work/publish.log"; echo "install.sh failed" >&2; exit 1
   fi
-  echo "   published in $((SECONDS - publish_started)) s"
+  echo "   published and installed in $((SECONDS - publish_started)) s"
   warnings="$(grep -Eo 'warning IL[0-9]{4}' "$work/publish.log" | sort -u || true)"
   [[ -z "$warnings" ]] && pass "no trim/AOT warnings" || fail "the publish warned: $warnings"
-  CROSSGATE="$work/bin/crossgate"
-  [[ -f "$work/bin/libe_sqlite3.so" ]] && pass "SQLite's native library is beside the binary" \
-    || fail "libe_sqlite3.so is not in the publish folder"
+  [[ -L "$prefix/bin/crossgate" ]] && pass "install.sh linked PREFIX/bin/crossgate" || fail "no $prefix/bin/crossgate link"
+  [[ -f "$prefix/lib/crossgate/libe_sqlite3.so" ]] && pass "SQLite's native library is beside the binary" \
+    || fail "libe_sqlite3.so is not in $prefix/lib/crossgate"
+  if on_path="$(PATH="$prefix/bin:$PATH" command -v crossgate)" && [[ "$on_path" == "$prefix/bin/crossgate" ]] \
+      && PATH="$prefix/bin:$PATH" crossgate --version >/dev/null; then
+    pass "crossgate runs from PATH"
+  else
+    fail "crossgate is not runnable from $prefix/bin"
+  fi
+  code=0; bash "$repo_root/install.sh" --prefx "$prefix" >/dev/null 2>"$work/install-usage.err" || code=$?
+  [[ "$code" == 2 ]] && grep -q "unknown argument '--prefx'" "$work/install-usage.err" \
+    && pass "install.sh refuses an unknown argument (exit 2)" || fail "install.sh --prefx exited $code: $(cat "$work/install-usage.err")"
+  CROSSGATE="$prefix/bin/crossgate"
 fi
 [[ "$(head -c 4 "$CROSSGATE" | od -An -c | tr -d ' ')" == '177ELF' && ! -f "$(dirname "$CROSSGATE")/crossgate.dll" ]] \
   && pass "$CROSSGATE is a native executable" || fail "$CROSSGATE is not a native (AOT) executable"
@@ -139,6 +148,7 @@ run init 0 init --data "$work/example" --example
 run export 0 export --data "$work/example" --account "$ACCOUNT"
 expect_json export "export writes the account's authorization details" \
   '{u["UserName"] for u in d["UserDetailList"]} >= {"alex", "bob"} and any(r["RoleName"] == "PlatformRole" for r in d["RoleDetailList"])'
+run init-empty 0 init --data "$work/imported"
 run import 0 import "$work/export.out" --data "$work/imported" --output json
 expect_json import "the export imports back without problems" 'd["hasErrors"] is False and d["accounts"] == ["'"$ACCOUNT"'"] and d["counts"]["users"] >= 2'
 

@@ -8,10 +8,15 @@ public static class E2eScript
 {
     private const int ScriptCannotRun = 77;
 
-    public static async Task<string> RunAndAssertPassedAsync(string script, TimeSpan timeout)
+    public static async Task<string> RunAndAssertPassedAsync(string script, TimeSpan timeout, params string[] arguments)
     {
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(RepositoryRoot(script), "tests", "e2e", script));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
