@@ -7,7 +7,7 @@ if [[ ! -x "$AWS_CLI" ]]; then
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq awscli) >/dev/null 2>&1 || true
   fi
   if [[ ! -x "$AWS_CLI" ]]; then
-    echo "SKIP: the AWS CLI is not at $AWS_CLI and could not be installed (apt-get install awscli)." >&2
+    echo "FAILED: the AWS CLI is not at $AWS_CLI and could not be installed (apt-get install awscli)." >&2
     exit 77
   fi
 fi

@@ -12,7 +12,9 @@ public sealed class IamBoto3Tests
     {
         if (!await Boto3AvailableAsync())
         {
-            return; // No python3-boto3 here; the C# wire tests cover the same answers.
+            // Installed when missing; a missing boto3 fails the test rather than passing it unrun.
+            await RunQuietlyAsync("python3", "-m", "pip", "install", "--quiet", "boto3");
+            Assert.True(await Boto3AvailableAsync(), "boto3 is needed by this test and could not be installed (python3 -m pip install boto3).");
         }
 
         await using var host = await IamTestHost.StartAsync();
@@ -48,6 +50,21 @@ public sealed class IamBoto3Tests
     }
 
     private static string ScriptPath([CallerFilePath] string source = "") => Path.Combine(Path.GetDirectoryName(source)!, "boto3_iam.py");
+
+    private static async Task RunQuietlyAsync(string program, params string[] args)
+    {
+        try
+        {
+            var start = new ProcessStartInfo(program) { RedirectStandardError = true, RedirectStandardOutput = true };
+            foreach (var a in args) start.ArgumentList.Add(a);
+            using var process = Process.Start(start)!;
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            // No such program: the availability check that follows says what is missing.
+        }
+    }
 
     private static async Task<bool> Boto3AvailableAsync()
     {
