@@ -10,12 +10,14 @@ internal sealed class AccountsOptions
 {
     public Option<string> Data { get; } = new("--data")
     {
+        HelpName = "DIR",
         Description = "The directory holding the registry (platform.db) and the directory store.",
         DefaultValueFactory = _ => AccountRegistry.DefaultDataDirectory,
     };
 
     public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
     {
+        HelpName = "URL",
         Description = "The AWS endpoint for STS, IAM and Organizations (a Crossgate server); left out, real AWS.",
     };
 

@@ -10,11 +10,13 @@ internal sealed class StoreOptions
 {
     public Option<string?> Data { get; } = new("--data")
     {
+        HelpName = "DIR",
         Description = $"Data folder: the SQLite store and the credentials file (default ./{DirectoryStoreFactory.DefaultDataDirectory}/).",
     };
 
     public Option<string?> Postgres { get; } = new("--postgres")
     {
+        HelpName = "CONNSTRING",
         Description = "PostgreSQL connection string, for a store shared by several Crossgate servers (the credentials file stays in the data folder).",
     };
 

@@ -20,7 +20,7 @@ internal static class TrailCommand
     public static Command Build()
     {
         var store = new StoreOptions();
-        var principal = new Option<string?>("--principal") { Description = "Only events by this principal ARN (userIdentity.arn)." };
+        var principal = new Option<string?>("--principal") { HelpName = "ARN", Description = "Only events by this principal ARN (userIdentity.arn)." };
         var since = new Option<string?>("--since") { Description = "Only events at or after an ISO-8601 time, or within a duration such as 90s, 15m, 1h, 2d." };
         var limit = new Option<int>("--limit") { Description = "At most this many events.", DefaultValueFactory = _ => DefaultLimit };
         var output = OutputFormatOption.Create();
