@@ -82,7 +82,7 @@ public class SimulateTests
         var (exit, _, error) = CliRunner.Run("simulate", "/nonexistent/scenario.json");
 
         Assert.Equal(2, exit);
-        Assert.Contains("Cannot read", error);
+        Assert.Contains("File not found", error);
     }
 
     [Fact]
