@@ -80,7 +80,8 @@ public sealed class AuthorizationRequest
             return null;
         }
 
+        // AWS managed policies live under the pseudo-account "aws", which owns nothing a caller crosses into.
         var account = Resource.AsSpan()[ranges.Account];
-        return account.IsEmpty ? null : account.ToString();
+        return account.IsEmpty || account is "aws" ? null : account.ToString();
     }
 }
