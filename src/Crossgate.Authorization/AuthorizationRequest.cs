@@ -73,6 +73,26 @@ public sealed class AuthorizationRequest
         }
     }
 
+    /// <summary>The same request on another resource and/or with other caller-supplied keys (for what-if questions:
+    /// which covered resource, which missing key values, would change the answer).</summary>
+    public AuthorizationRequest With(string? resource = null, ContextKeys? context = null) => new()
+    {
+        Principal = Principal,
+        Action = Action,
+        Resource = resource ?? Resource,
+        ResourceAccount = ResourceAccount,
+        ResourceTags = ResourceTags,
+        ResourceOrgId = ResourceOrgId,
+        ResourceOrgPaths = ResourceOrgPaths,
+        RequestTags = RequestTags,
+        Context = context ?? Context,
+        Time = Time,
+        ExternalId = ExternalId,
+        RoleSessionName = RoleSessionName,
+        RequestedSourceIdentity = RequestedSourceIdentity,
+        TransitiveTagKeys = TransitiveTagKeys,
+    };
+
     private string? ResourceAccountFromArn()
     {
         if (!Arn.TrySplit(Resource, out var ranges))
