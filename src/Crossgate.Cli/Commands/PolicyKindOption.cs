@@ -5,17 +5,17 @@ using Crossgate.Policies.Parsing;
 namespace Crossgate.Cli.Commands;
 
 /// <summary><c>--kind</c>: where the policy is attached, which decides the grammar it must follow. <c>identity</c>
-/// answers as CreatePolicy does (a managed policy, so Version 2012-10-17 is required); <c>inline</c> as
+/// answers as CreatePolicy does (a managed policy: Version 2012-10-17 required, 6,144 characters at most); <c>inline</c> as
 /// PutUserPolicy / PutRolePolicy / PutGroupPolicy do (a missing or 2008-10-17 Version is accepted).</summary>
 internal static class PolicyKindOption
 {
     private static readonly Dictionary<string, PolicyParseOptions> Names = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["identity"] = new(PolicyKind.Identity) { RequireCurrentVersion = true },
+        ["identity"] = new(PolicyKind.Identity) { RequireCurrentVersion = true, Quota = PolicySizeQuota.ManagedPolicy },
         ["inline"] = new(PolicyKind.Identity),
         ["resource"] = new(PolicyKind.Resource),
         ["trust"] = new(PolicyKind.Trust),
-        ["boundary"] = new(PolicyKind.PermissionsBoundary) { RequireCurrentVersion = true },
+        ["boundary"] = new(PolicyKind.PermissionsBoundary) { RequireCurrentVersion = true, Quota = PolicySizeQuota.ManagedPolicy },
         ["session"] = new(PolicyKind.Session),
         ["scp"] = new(PolicyKind.ServiceControl),
         ["rcp"] = new(PolicyKind.ResourceControl),
