@@ -55,7 +55,7 @@ public static class AssumeFailureExplainer
         var explicitDeny = message.Contains("explicit deny", StringComparison.OrdinalIgnoreCase);
         if (callerSide.Side == CallerSide.ExplicitDeny || (explicitDeny && callerSide.Side != CallerSide.Allows))
         {
-            var who = callerSide.Detail ?? Tail(message);
+            var who = callerSide.Detail ?? LayerIn(message, explicitDeny: true);
             return (AssumeFailureKind.CallerDeny,
                 $"The fault is on the caller's side: {caller} is explicitly denied sts:AssumeRole on {role} by {who}. " +
                 "An Allow cannot override a Deny: remove or narrow that Deny statement (or exempt this role from it), or run the platform as another identity.");
@@ -67,7 +67,7 @@ public static class AssumeFailureExplainer
             || message.Contains("session policy", StringComparison.OrdinalIgnoreCase)
             || message.Contains("service control policy", StringComparison.OrdinalIgnoreCase))
         {
-            var which = callerSide.Detail ?? Tail(message);
+            var which = callerSide.Detail ?? LayerIn(message, explicitDeny: false);
             return (AssumeFailureKind.CallerPolicy,
                 $"The fault is on the caller's side: {which} do{(which.StartsWith("its permissions boundary", StringComparison.Ordinal) ? "es" : string.Empty)} not allow {caller} sts:AssumeRole on {role} " +
                 $"(IAM's policy simulator). Allow sts:AssumeRole on that role in the caller's policy (crossgate template caller --role-name {RoleName(role)} writes one).");
@@ -156,11 +156,25 @@ public static class AssumeFailureExplainer
 
     private static string RoleName(string roleArn) => RoleArn.TryParse(roleArn, out var arn, out _) ? arn!.Name : roleArn;
 
-    private static string Tail(string message)
+    /// <summary>The caller-side layer an AccessDenied message names, as the subject of "does not allow" or the
+    /// object of "denied by".</summary>
+    private static string LayerIn(string message, bool explicitDeny)
     {
-        var because = message.IndexOf("because", StringComparison.Ordinal);
-        var with = message.IndexOf("with an explicit deny", StringComparison.Ordinal);
-        var at = because >= 0 ? because : with;
-        return at >= 0 ? message[at..] : message;
+        if (message.Contains("service control policy", StringComparison.OrdinalIgnoreCase))
+        {
+            return explicitDeny ? "a service control policy over its account" : "the service control policies over its account";
+        }
+
+        if (message.Contains("permissions boundary", StringComparison.OrdinalIgnoreCase))
+        {
+            return "its permissions boundary";
+        }
+
+        if (message.Contains("session policy", StringComparison.OrdinalIgnoreCase))
+        {
+            return explicitDeny ? "its session policy" : "its session policies";
+        }
+
+        return explicitDeny ? "one of its identity-based policies" : "its identity-based policies";
     }
 }

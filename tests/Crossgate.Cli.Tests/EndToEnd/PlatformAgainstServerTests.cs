@@ -116,7 +116,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
     {
         var profile = _ws.WriteFile("profile.json", Profile);
 
-        var (code, output, error) = Online("add", "--role-arn", RoleArnIn(MissingGroup), "--alias", "missing-group", "--profile", profile);
+        var (code, output, error) = Online("add", "--role-arn", RoleArnIn(MissingGroup), "--alias", "missing-group", "--permissions", profile);
 
         Assert.True(code == 1, error + output); // registered, but the check found groups not granted
         Assert.Contains("Registered 'missing-group'", output);
@@ -130,7 +130,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         RegisterAll();
         var profile = _ws.WriteFile("profile.json", Profile);
 
-        var (code, output, _) = Online("check", "missing-group", "wrong-trust", "--profile", profile);
+        var (code, output, _) = Online("check", "missing-group", "wrong-trust", "--permissions", profile);
 
         Assert.Equal(1, code);
         Assert.Contains("s3:GetObject", output);
@@ -145,7 +145,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         RegisterAll();
         var profile = _ws.WriteFile("profile.json", Profile);
 
-        var (code, output, error) = Online("check", "--profile", profile, "--output", "json");
+        var (code, output, error) = Online("check", "--permissions", profile, "--output", "json");
 
         Assert.True(code == 1, error + output);
         var accounts = ByAccount(Json(output));
@@ -168,10 +168,10 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         RegisterAll();
         var profile = _ws.WriteFile("profile.json", Profile);
 
-        Assert.Equal(0, Online("check", "correct", "--profile", profile).ExitCode);
-        Assert.Equal(1, Online("check", "ssm-by-tag", "--profile", profile).ExitCode);
-        Assert.Equal(0, Online("check", "ssm-by-tag", "--profile", profile, "--optional", "Ssm").ExitCode);
-        Assert.Equal(1, Online("check", "missing-group", "--profile", profile, "--optional", "Acquisition").ExitCode);
+        Assert.Equal(0, Online("check", "correct", "--permissions", profile).ExitCode);
+        Assert.Equal(1, Online("check", "ssm-by-tag", "--permissions", profile).ExitCode);
+        Assert.Equal(0, Online("check", "ssm-by-tag", "--permissions", profile, "--optional", "Ssm").ExitCode);
+        Assert.Equal(1, Online("check", "missing-group", "--permissions", profile, "--optional", "Acquisition").ExitCode);
         Assert.Contains("3 granted, 1 conditional", _ws.Accounts("show", "ssm-by-tag").Output);
     }
 
@@ -191,7 +191,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
             RegisterAll();
             var profile = _ws.WriteFile("profile.json", Profile);
 
-            var (code, output, error) = _ws.Accounts("check", "--profile", profile, "--offline", "--output", "json");
+            var (code, output, error) = _ws.Accounts("check", "--permissions", profile, "--offline", "--output", "json");
 
             Assert.True(code == 1, error + output);
             var accounts = ByAccount(Json(output));
