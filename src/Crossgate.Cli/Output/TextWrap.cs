@@ -39,6 +39,12 @@ internal static class TextWrap
 
     public static IEnumerable<string> Lines(string paragraph, int width, int hanging)
     {
+        if (paragraph.Length <= width)
+        {
+            yield return paragraph;
+            yield break;
+        }
+
         // Keep the paragraph's own leading spaces (a numbered list indents itself).
         var lead = paragraph.Length - paragraph.TrimStart(' ').Length;
         var pad = new string(' ', lead);

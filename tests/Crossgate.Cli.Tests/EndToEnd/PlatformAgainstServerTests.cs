@@ -105,7 +105,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
 
         (code, _, error) = Online("add", "--role-arn", RoleArnIn(NeedsExternalId), "--alias", "needs-external-id");
         Assert.Equal(1, code);
-        Assert.Contains("none is registered: register with --external-id", error);
+        Assert.Contains("Sent: no external id (if the trust policy requires one, register with --external-id", error);
 
         (code, _, error) = Online("add", "--role-arn", RoleArnIn(NeedsExternalId), "--alias", "needs-external-id", "--external-id", "not-the-right-one");
         Assert.Equal(1, code);
@@ -315,13 +315,6 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         Assert.Contains("4 accounts: 1 ready, 2 incomplete, 1 not assumable, 0 not checked.", output.Replace("\n", " ").Replace("  ", " "));
         Assert.Contains("Exit 1: 3 accounts are not ready", output.Replace("\n", " "));
         Assert.Contains("--optional SID", output.Replace("\n", " "));
-
-        // The ARN in a reason is broken only after ':' or '/', never inside a word.
-        foreach (var line in lines.Where(l => l.Length > 100))
-        {
-            var last = line.TrimEnd().Split(' ')[^1];
-            Assert.True(!last.Contains("arn:", StringComparison.Ordinal) || last.EndsWith(':') || last.EndsWith('/') || last.EndsWith(')') || last.EndsWith(','), line);
-        }
 
         var verbose = Online("check", "vendor-ready", "--permissions", permissions, "--verbose").Output;
         Assert.Contains("    SnapshotManagement: granted", verbose);
