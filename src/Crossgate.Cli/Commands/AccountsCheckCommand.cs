@@ -116,14 +116,14 @@ internal static class AccountsCheckCommand
         return profile;
     }
 
-    private static async Task<IReadOnlyList<RegisteredAccount>?> SelectAsync(AccountRegistry registry, string[] aliases, TextWriter error, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<RegisteredAccount>?> SelectAsync(IAccountRegistry registry, string[] aliases, TextWriter error, CancellationToken cancellation)
     {
         if (aliases.Length == 0)
         {
             var all = await registry.ListAsync(cancellation);
             if (all.Count == 0)
             {
-                error.WriteLine($"No accounts are registered in {registry.Path}; add some with 'crossgate accounts add' or 'crossgate accounts discover'.");
+                error.WriteLine($"No accounts are registered in {registry.Description}; add some with 'crossgate accounts add' or 'crossgate accounts discover'.");
                 return null;
             }
 
@@ -154,7 +154,7 @@ internal static class AccountsCheckCommand
     {
         if (offline)
         {
-            await using var store = await DirectoryStoreFactory.OpenAsync(parse.GetValue(options.Data), null, cancellation);
+            await using var store = await DirectoryStoreFactory.OpenAsync(parse.GetValue(options.Data), parse.GetValue(options.Postgres), cancellation);
             var gatherer = new PolicyGatherer(store);
             var offlineResults = new List<AccountCheckResult>();
             foreach (var account in accounts)

@@ -103,7 +103,7 @@ internal static class AccountsDiscoverCommand
 
     private static async Task<DiscoveryRow> RegisterAsync(
         OrganizationAccount account, string alias, string roleName, string? externalId, int? duration, bool noCheck, RegistryPolicy policy,
-        IReadOnlyList<RegisteredAccount> registered, AccountRegistry registry, AssumabilityProbe probe, CancellationToken cancellation)
+        IReadOnlyList<RegisteredAccount> registered, IAccountRegistry registry, AssumabilityProbe probe, CancellationToken cancellation)
     {
         var roleArn = $"arn:aws:iam::{account.Id}:role/{roleName}";
         if (!string.Equals(account.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))

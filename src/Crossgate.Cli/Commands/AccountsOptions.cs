@@ -14,6 +14,11 @@ internal sealed class AccountsOptions
         DefaultValueFactory = _ => AccountRegistry.DefaultDataDirectory,
     };
 
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "A PostgreSQL connection string: the registry (and, with --offline, the directory) live there, shared by several operators, instead of in --data.",
+    };
+
     public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
     {
         Description = "The AWS endpoint for STS, IAM and Organizations (a Crossgate server); left out, real AWS.",
@@ -36,13 +41,14 @@ internal sealed class AccountsOptions
     public void AddTo(Command command)
     {
         command.Options.Add(Data);
+        command.Options.Add(Postgres);
         command.Options.Add(EndpointUrl);
         command.Options.Add(Region);
         command.Options.Add(Profile);
     }
 
-    public Task<AccountRegistry> OpenRegistryAsync(ParseResult parse, CancellationToken cancellation) =>
-        AccountRegistry.OpenAsync(parse.GetValue(Data), cancellation);
+    public Task<IAccountRegistry> OpenRegistryAsync(ParseResult parse, CancellationToken cancellation) =>
+        AccountRegistries.OpenAsync(parse.GetValue(Data), parse.GetValue(Postgres), cancellation);
 
     /// <summary>The endpoint named by the options, or the reason it cannot be used.</summary>
     public (AwsTarget? Target, string? Error) Target(ParseResult parse)

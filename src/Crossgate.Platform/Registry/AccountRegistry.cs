@@ -6,7 +6,7 @@ namespace Crossgate.Platform.Registry;
 /// <summary>The platform's registry of target accounts, in its own SQLite file <c>DIR/platform.db</c> beside the
 /// directory's store. Every write is one transaction (WAL, <c>synchronous=FULL</c>), so an interrupted command leaves
 /// the registry as it was or with the write complete. Aliases are unique ignoring case.</summary>
-public sealed class AccountRegistry
+public sealed class AccountRegistry : IAccountRegistry
 {
     public const string FileName = "platform.db";
     public const string DefaultDataDirectory = ".crossgate";
@@ -22,6 +22,8 @@ public sealed class AccountRegistry
     }
 
     public string Path { get; }
+
+    public string Description => Path;
 
     /// <summary>Opens (creating when absent) the registry in <paramref name="dataDirectory"/> (default <c>./.crossgate/</c>).</summary>
     public static async Task<AccountRegistry> OpenAsync(string? dataDirectory, CancellationToken cancellation = default)
