@@ -56,10 +56,8 @@ internal static class AccountsCheckCommand
                 return CrossgateCli.UsageError;
             }
 
-            foreach (var result in results)
-            {
-                await registry.RecordCheckAsync(result.Alias, RegistryAccountCheck.Summarize(result), DateTimeOffset.UtcNow, cancellation);
-            }
+            // One transaction for the run: one disk flush, not one per account.
+            await registry.RecordChecksAsync([.. results.Select(r => (r.Alias, RegistryAccountCheck.Summarize(r)))], DateTimeOffset.UtcNow, cancellation);
 
             Write(results, IsJson(parse.GetValue(output)), parse.InvocationConfiguration.Output, parse.GetValue(verbose));
             return results.All(r => r.AllRequiredGranted) ? 0 : 1;

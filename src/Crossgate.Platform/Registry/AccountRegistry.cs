@@ -111,6 +111,30 @@ public sealed class AccountRegistry : IAccountRegistry
         return true;
     }
 
+    public async Task<IReadOnlyList<string>> RecordChecksAsync(IReadOnlyList<(string Alias, string Summary)> checks, DateTimeOffset time, CancellationToken cancellation = default)
+    {
+        var gone = new List<string>();
+        await using var connection = await ConnectAsync(cancellation).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        foreach (var (alias, summary) in checks)
+        {
+            var existing = await ReadAsync(connection, transaction, alias, cancellation).ConfigureAwait(false);
+            if (existing is null)
+            {
+                gone.Add(alias);
+                continue;
+            }
+
+            await using var command = Command(connection, transaction, "UPDATE registered_accounts SET doc = @doc WHERE alias = @alias");
+            command.Parameters.AddWithValue("@alias", alias);
+            command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(existing with { LastCheckSummary = summary, LastCheckTime = time }, RegistryJsonContext.Default.RegisteredAccount));
+            await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        return gone;
+    }
+
     public async Task<RegistryPolicy> GetPolicyAsync(CancellationToken cancellation = default)
     {
         await using var connection = await ConnectAsync(cancellation).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public sealed class AssumabilityProbe(AwsTarget target, AwsCredentialSet credent
 {
     public const string SessionName = "crossgate-platform-check";
 
-    private readonly RoleAssumer _assumer = new(target, credentials);
+    private readonly RoleAssumer _assumer = new(target, credentials, http);
     private Task<string?>? _callerArn;
     private CallerSideCheck? _callerSide;
 
@@ -26,11 +26,7 @@ public sealed class AssumabilityProbe(AwsTarget target, AwsCredentialSet credent
         {
             return await FailureAsync(ex.Code, ex.AwsMessage, registration, cancellation).ConfigureAwait(false);
         }
-        catch (Amazon.Runtime.AmazonServiceException ex)
-        {
-            return await FailureAsync(ex.ErrorCode ?? "UnknownError", ex.Message, registration, cancellation).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or Amazon.Runtime.AmazonClientException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
             var where = target.EndpointUrl?.ToString() ?? $"STS in {target.Region}";
             return new ProbeResult(false, null, AssumeFailureKind.Unreachable, $"Could not reach {where}: {ex.Message}", null, ex.Message);
@@ -52,5 +48,5 @@ public sealed class AssumabilityProbe(AwsTarget target, AwsCredentialSet credent
     }
 
     private Task<string?> CallerArnAsync(CancellationToken cancellation) =>
-        LazyInitializer.EnsureInitialized(ref _callerArn, () => CallerIdentityReader.TryReadArnAsync(target, credentials, cancellation));
+        LazyInitializer.EnsureInitialized(ref _callerArn, () => CallerIdentityReader.TryReadArnAsync(target, credentials, cancellation, http));
 }

@@ -22,6 +22,9 @@ public interface IAccountRegistry
     /// <summary>Keeps the outcome of the latest account check with the registration; false when not registered.</summary>
     Task<bool> RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation = default);
 
+    /// <summary>Keeps the outcomes of a whole check run in one transaction; returns the aliases no longer registered.</summary>
+    Task<IReadOnlyList<string>> RecordChecksAsync(IReadOnlyList<(string Alias, string Summary)> checks, DateTimeOffset time, CancellationToken cancellation = default);
+
     Task<RegistryPolicy> GetPolicyAsync(CancellationToken cancellation = default);
 
     /// <summary>Sets the registry's rules; an empty fragment removes the name rule.</summary>

@@ -94,31 +94,37 @@ public sealed class PostgresAccountRegistry : IAccountRegistry, IAsyncDisposable
         return await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) > 0;
     }
 
-    public async Task<bool> RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation = default)
+    public async Task<bool> RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation = default) =>
+        (await RecordChecksAsync([(alias, summary)], time, cancellation).ConfigureAwait(false)).Count == 0;
+
+    public async Task<IReadOnlyList<string>> RecordChecksAsync(IReadOnlyList<(string Alias, string Summary)> checks, DateTimeOffset time, CancellationToken cancellation = default)
     {
+        var gone = new List<string>();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
-        RegisteredAccount existing;
-        await using (var select = new NpgsqlCommand("SELECT doc FROM platform_registered_accounts WHERE alias_key = @key FOR UPDATE", connection, transaction))
+        foreach (var (alias, summary) in checks)
         {
-            select.Parameters.AddWithValue("key", Key(alias));
-            if (await select.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is not string doc)
+            RegisteredAccount existing;
+            await using (var select = new NpgsqlCommand("SELECT doc FROM platform_registered_accounts WHERE alias_key = @key FOR UPDATE", connection, transaction))
             {
-                return false;
+                select.Parameters.AddWithValue("key", Key(alias));
+                if (await select.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is not string doc)
+                {
+                    gone.Add(alias);
+                    continue;
+                }
+
+                existing = Read(doc);
             }
 
-            existing = Read(doc);
-        }
-
-        await using (var update = new NpgsqlCommand("UPDATE platform_registered_accounts SET doc = @doc WHERE alias_key = @key", connection, transaction))
-        {
+            await using var update = new NpgsqlCommand("UPDATE platform_registered_accounts SET doc = @doc WHERE alias_key = @key", connection, transaction);
             update.Parameters.AddWithValue("key", Key(alias));
             update.Parameters.AddWithValue("doc", JsonSerializer.Serialize(existing with { LastCheckSummary = summary, LastCheckTime = time }, RegistryJsonContext.Default.RegisteredAccount));
             await update.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
-        return true;
+        return gone;
     }
 
     public async Task<RegistryPolicy> GetPolicyAsync(CancellationToken cancellation = default)

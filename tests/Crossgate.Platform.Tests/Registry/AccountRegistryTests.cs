@@ -68,6 +68,21 @@ public abstract class AccountRegistryContract
     }
 
     [Fact]
+    public async Task A_check_run_is_recorded_at_once_and_names_the_aliases_gone_meanwhile()
+    {
+        var registry = await OpenAsync();
+        await registry.AddAsync(Account("target-b"));
+        await registry.AddAsync(Account("target-c", "333333333333"));
+        var at = new DateTimeOffset(2026, 2, 3, 4, 5, 6, TimeSpan.Zero);
+
+        var gone = await registry.RecordChecksAsync([("target-b", "ready"), ("removed", "x"), ("TARGET-C", "incomplete")], at);
+
+        Assert.Equal(["removed"], gone);
+        Assert.Equal("ready", (await registry.GetAsync("target-b"))!.LastCheckSummary);
+        Assert.Equal("incomplete", (await registry.GetAsync("target-c"))!.LastCheckSummary);
+    }
+
+    [Fact]
     public async Task The_registry_policy_persists_and_an_empty_fragment_clears_it()
     {
         var registry = await OpenAsync();
