@@ -21,7 +21,8 @@ public sealed class AwsEndpoint(
     TimeProvider clock,
     ILogger<AwsEndpoint> logger,
     IEnumerable<IRequestObserver> observers,
-    long maxBodyBytes)
+    long maxBodyBytes,
+    bool accessLog = false)
 {
     public const string RequestIdHeader = "x-amzn-RequestId";
     public const string ErrorTypeHeader = "x-amzn-ErrorType";
@@ -61,10 +62,13 @@ public sealed class AwsEndpoint(
             if (!http.Response.HasStarted) await WriteErrorAsync(http, call, QueryErrors.InternalFailure());
         }
 
-        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        logger.LogInformation(
-            "{RequestId} {Service} {Action} key={AccessKeyId} status={Status} error={ErrorCode} {ElapsedMs:0.0}ms",
-            requestId, call.Service?.SigningName, call.Action, call.AccessKeyId, http.Response.StatusCode, call.Error?.Code, elapsedMs);
+        if (accessLog)
+        {
+            logger.LogInformation(
+                "{RequestId} {Service} {Action} key={AccessKeyId} status={Status} error={ErrorCode} {ElapsedMs:0.0}ms",
+                requestId, call.Service?.SigningName, call.Action, call.AccessKeyId, http.Response.StatusCode, call.Error?.Code,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         if (_observers.Length > 0)
         {
