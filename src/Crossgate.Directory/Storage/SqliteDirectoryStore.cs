@@ -99,7 +99,8 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
                 await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 await using var command = Command(connection, null, $"SELECT generation FROM {SchemaMigrations.ChangeCounterTable} WHERE id = 1");
                 var generation = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-                if (seen is not null && generation != seen)
+                // The first reading counts as a change: whatever was read before it may predate a foreign write.
+                if (generation != seen)
                 {
                     changed();
                 }

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Whole-process comparison of Crossgate's endpoint with moto_server on loopback, with the same client: the AWS SDK
+# for .NET's STS client (bench/endpoint/EndpointLoad), 8 concurrent workers sharing it, for sts:GetCallerIdentity
+# and a cross-account sts:AssumeRole (an IAM user of one account, allowed by its identity policy, into a role of
+# another account whose trust policy names the first). Crossgate runs as `crossgate serve` does by default (audit
+# trail on, access log off).
+#
+#   bench/endpoint/compare-moto.sh [--postgres CONNSTRING] [--seconds 10] [--workers 8]
+#
+# Prints one JSON line per measurement and a summary with Crossgate's rate as a multiple of moto's.
+# Needs the .NET SDK, python3 with moto[server] (moto_server) and the AWS CLI (for the setup calls).
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+postgres=""
+seconds=10
+workers=8
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --postgres) postgres="$2"; shift 2 ;;
+    --seconds) seconds="$2"; shift 2 ;;
+    --workers) workers="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+command -v aws >/dev/null || { echo "compare-moto: the AWS CLI is needed for the setup calls" >&2; exit 1; }
+python3 -c "import moto.server" 2>/dev/null || { echo "compare-moto: python3 -m moto.server is not available" >&2; exit 1; }
+
+work="$(mktemp -d /tmp/crossgate-bench-endpoint.XXXXXX)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "building (Release) ..." >&2
+dotnet publish "$repo/src/Crossgate.Cli" -c Release -o "$work/crossgate" -v quiet -nologo >&2
+dotnet build "$here/EndpointLoad" -c Release -o "$work/load" -v quiet -nologo >&2
+crossgate="$work/crossgate/crossgate"
+load="$work/load/EndpointLoad"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+wait_health() {
+  for _ in $(seq 1 200); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  echo "compare-moto: $1 did not answer" >&2; return 1
+}
+
+# --- Crossgate ---------------------------------------------------------------------------------------------
+store=(--data "$work/data")
+[[ -n "$postgres" ]] && store+=(--postgres "$postgres")
+cg_port="$(free_port)"
+"$crossgate" serve "${store[@]}" --port "$cg_port" >"$work/serve.log" 2>&1 &
+pids+=("$!")
+cg="http://127.0.0.1:$cg_port"
+wait_health "$cg/health"
+"$crossgate" admin create-account "${store[@]}" --id 222222222222 --name Target >/dev/null
+export AWS_SHARED_CREDENTIALS_FILE="$work/data/credentials" AWS_CONFIG_FILE=/dev/null AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
+cg_aws() { aws --endpoint-url "$cg" --output text "$@"; }
+cg_aws --profile crossgate-222222222222 iam create-role --role-name FromManagement \
+  --assume-role-policy-document '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}' >/dev/null
+role_arn="arn:aws:iam::222222222222:role/FromManagement"
+cg_aws --profile crossgate iam create-user --user-name loader >/dev/null
+cg_aws --profile crossgate iam put-user-policy --user-name loader --policy-name assume \
+  --policy-document "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\",\"Resource\":\"$role_arn\"}]}"
+read -r cg_key cg_secret <<<"$(cg_aws --profile crossgate iam create-access-key --user-name loader --query 'AccessKey.[AccessKeyId,SecretAccessKey]')"
+
+# --- moto --------------------------------------------------------------------------------------------------
+moto_port="$(free_port)"
+python3 -m moto.server -H 127.0.0.1 -p "$moto_port" >"$work/moto.log" 2>&1 &
+pids+=("$!")
+moto="http://127.0.0.1:$moto_port"
+wait_health "$moto/moto-api/"
+moto_version="$(python3 -c 'import moto; print(moto.__version__)')"
+
+# --- measurements ------------------------------------------------------------------------------------------
+run() { # NAME URL KEY SECRET ACTION
+  AWS_ACCESS_KEY_ID="$3" AWS_SECRET_ACCESS_KEY="$4" "$load" --endpoint "$2" --action "$5" --role-arn "$role_arn" \
+    --workers "$workers" --seconds "$seconds" --warmup 2 | sed "s/^{/{\"server\":\"$1\",/" | tee -a "$work/results.jsonl"
+}
+run moto "$moto" testing testing GetCallerIdentity
+run crossgate "$cg" "$cg_key" "$cg_secret" GetCallerIdentity
+run moto "$moto" testing testing AssumeRole
+run crossgate "$cg" "$cg_key" "$cg_secret" AssumeRole
+
+python3 - "$work/results.jsonl" "$moto_version" "${postgres:+postgres}" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+rate = {(r["server"], r["action"]): r for r in rows}
+store = "PostgreSQL" if sys.argv[3] else "SQLite"
+print(f"\nmoto {sys.argv[2]} vs Crossgate ({store} store), AWS SDK for .NET, {rows[0]['workers']} workers, loopback")
+print(f"{'action':<18} {'moto req/s':>11} {'crossgate req/s':>16} {'ratio':>7} {'crossgate p50/p95/p99 ms':>26}")
+for action in ("GetCallerIdentity", "AssumeRole"):
+    m, c = rate[("moto", action)], rate[("crossgate", action)]
+    print(f"{action:<18} {m['rps']:>11.0f} {c['rps']:>16.0f} {c['rps']/m['rps']:>6.1f}x "
+          f"{c['p50_ms']:>10.2f}/{c['p95_ms']:.2f}/{c['p99_ms']:.2f}")
+PY
