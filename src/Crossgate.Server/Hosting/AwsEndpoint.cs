@@ -236,7 +236,15 @@ public sealed class AwsEndpoint(
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBodyBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        if (request.ContentLength is { } known)
+        {
+            // The usual case (the SDKs and the CLI send Content-Length): one exact array, no copies.
+            var exact = known == 0 ? [] : new byte[known];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
