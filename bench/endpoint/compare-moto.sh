@@ -5,7 +5,9 @@
 # another account whose trust policy names the first). Crossgate runs as `crossgate serve` does by default (audit
 # trail on, access log off).
 #
-#   bench/endpoint/compare-moto.sh [--postgres CONNSTRING] [--seconds 10] [--workers 8]
+#   bench/endpoint/compare-moto.sh [--postgres CONNSTRING-OF-AN-EMPTY-DATABASE] [--seconds 10] [--workers 8] [--bin DIR]
+#
+# --bin DIR keeps the Release builds in DIR (DIR/crossgate, DIR/load) and reuses them on the next run.
 #
 # Prints one JSON line per measurement and a summary with Crossgate's rate as a multiple of moto's.
 # Needs the .NET SDK, python3 with moto[server] (moto_server) and the AWS CLI (for the setup calls).
@@ -15,11 +17,13 @@ repo="$(cd "$here/../.." && pwd)"
 postgres=""
 seconds=10
 workers=8
+bin=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --postgres) postgres="$2"; shift 2 ;;
     --seconds) seconds="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
+    --bin) bin="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -35,15 +39,18 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "building (Release) ..." >&2
-dotnet publish "$repo/src/Crossgate.Cli" -c Release -o "$work/crossgate" -v quiet -nologo >&2
-dotnet build "$here/EndpointLoad" -c Release -o "$work/load" -v quiet -nologo >&2
-crossgate="$work/crossgate/crossgate"
-load="$work/load/EndpointLoad"
+bin="${bin:-$work}"
+if [[ ! -x "$bin/crossgate/crossgate" || ! -x "$bin/load/EndpointLoad" ]]; then
+  echo "building (Release) ..." >&2
+  dotnet publish "$repo/src/Crossgate.Cli" -c Release -o "$bin/crossgate" -v quiet -nologo >&2
+  dotnet build "$here/EndpointLoad" -c Release -o "$bin/load" -v quiet -nologo >&2
+fi
+crossgate="$bin/crossgate/crossgate"
+load="$bin/load/EndpointLoad"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 wait_health() {
-  for _ in $(seq 1 200); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
+  for _ in $(seq 1 900); do curl -fsS "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done
   echo "compare-moto: $1 did not answer" >&2; return 1
 }
 
