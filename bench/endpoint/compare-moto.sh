@@ -9,7 +9,10 @@
 #
 # --bin DIR keeps the Release builds in DIR (DIR/crossgate, DIR/load) and reuses them on the next run.
 #
-# Prints one JSON line per measurement and a summary with Crossgate's rate as a multiple of moto's.
+# Runs --rounds rounds (default 3), each measuring moto and Crossgate one after the other, so that a busy machine
+# weighs on both alike; prints one JSON line per measurement and a summary: the median of each round's ratio of
+# Crossgate's rate to moto's, and each server's CPU time per request (from /proc, warm-up included), which other
+# load on the machine disturbs far less than rates.
 # Needs the .NET SDK, python3 with moto[server] (moto_server) and the AWS CLI (for the setup calls).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -17,6 +20,7 @@ repo="$(cd "$here/../.." && pwd)"
 postgres=""
 seconds=10
 workers=8
+rounds=3
 bin=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -24,6 +28,7 @@ while [[ $# -gt 0 ]]; do
     --seconds) seconds="$2"; shift 2 ;;
     --workers) workers="$2"; shift 2 ;;
     --bin) bin="$2"; shift 2 ;;
+    --rounds) rounds="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -59,7 +64,8 @@ store=(--data "$work/data")
 [[ -n "$postgres" ]] && store+=(--postgres "$postgres")
 cg_port="$(free_port)"
 "$crossgate" serve "${store[@]}" --port "$cg_port" >"$work/serve.log" 2>&1 &
-pids+=("$!")
+cg_pid=$!
+pids+=("$cg_pid")
 cg="http://127.0.0.1:$cg_port"
 wait_health "$cg/health"
 "$crossgate" admin create-account "${store[@]}" --id 222222222222 --name Target >/dev/null
@@ -76,30 +82,44 @@ read -r cg_key cg_secret <<<"$(cg_aws --profile crossgate iam create-access-key 
 # --- moto --------------------------------------------------------------------------------------------------
 moto_port="$(free_port)"
 python3 -m moto.server -H 127.0.0.1 -p "$moto_port" >"$work/moto.log" 2>&1 &
-pids+=("$!")
+moto_pid=$!
+pids+=("$moto_pid")
 moto="http://127.0.0.1:$moto_port"
 wait_health "$moto/moto-api/"
 moto_version="$(python3 -c 'import moto; print(moto.__version__)')"
 
 # --- measurements ------------------------------------------------------------------------------------------
-run() { # NAME URL KEY SECRET ACTION
-  AWS_ACCESS_KEY_ID="$3" AWS_SECRET_ACCESS_KEY="$4" "$load" --endpoint "$2" --action "$5" --role-arn "$role_arn" \
-    --workers "$workers" --seconds "$seconds" --warmup 2 | sed "s/^{/{\"server\":\"$1\",/" | tee -a "$work/results.jsonl"
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+run() { # ROUND NAME PID URL KEY SECRET ACTION
+  local before after
+  before="$(cpu_ticks "$3")"
+  AWS_ACCESS_KEY_ID="$5" AWS_SECRET_ACCESS_KEY="$6" "$load" --endpoint "$4" --action "$7" --role-arn "$role_arn" \
+    --workers "$workers" --seconds "$seconds" --warmup 2 >"$work/one.json"
+  after="$(cpu_ticks "$3")"
+  sed "s/^{/{\"round\":$1,\"server\":\"$2\",\"server_cpu_ticks\":$((after - before)),\"ticks_per_second\":$(getconf CLK_TCK),/" "$work/one.json" \
+    | tee -a "$work/results.jsonl"
 }
-run moto "$moto" testing testing GetCallerIdentity
-run crossgate "$cg" "$cg_key" "$cg_secret" GetCallerIdentity
-run moto "$moto" testing testing AssumeRole
-run crossgate "$cg" "$cg_key" "$cg_secret" AssumeRole
+for round in $(seq 1 "$rounds"); do
+  for action in GetCallerIdentity AssumeRole; do
+    run "$round" moto "$moto_pid" "$moto" testing testing "$action"
+    run "$round" crossgate "$cg_pid" "$cg" "$cg_key" "$cg_secret" "$action"
+  done
+done
 
 python3 - "$work/results.jsonl" "$moto_version" "${postgres:+postgres}" <<'PY'
-import json, sys
+import json, statistics, sys
 rows = [json.loads(l) for l in open(sys.argv[1])]
-rate = {(r["server"], r["action"]): r for r in rows}
 store = "PostgreSQL" if sys.argv[3] else "SQLite"
-print(f"\nmoto {sys.argv[2]} vs Crossgate ({store} store), AWS SDK for .NET, {rows[0]['workers']} workers, loopback")
-print(f"{'action':<18} {'moto req/s':>11} {'crossgate req/s':>16} {'ratio':>7} {'crossgate p50/p95/p99 ms':>26}")
+print(f"\nmoto {sys.argv[2]} vs Crossgate ({store} store), AWS SDK for .NET, {rows[0]['workers']} workers, loopback, "
+      f"{max(r['round'] for r in rows)} rounds")
+print(f"{'action':<18} {'moto req/s':>11} {'crossgate req/s':>16} {'ratio (median)':>15} {'server CPU us/req moto / crossgate':>36} {'crossgate p50/p95/p99 ms':>26}")
 for action in ("GetCallerIdentity", "AssumeRole"):
-    m, c = rate[("moto", action)], rate[("crossgate", action)]
-    print(f"{action:<18} {m['rps']:>11.0f} {c['rps']:>16.0f} {c['rps']/m['rps']:>6.1f}x "
-          f"{c['p50_ms']:>10.2f}/{c['p95_ms']:.2f}/{c['p99_ms']:.2f}")
+    pick = lambda server: [r for r in rows if r["server"] == server and r["action"] == action]
+    moto, cg = pick("moto"), pick("crossgate")
+    ratios = [c["rps"] / m["rps"] for m, c in zip(moto, cg)]
+    cpu = lambda rs: 1e6 * sum(r["server_cpu_ticks"] / r["ticks_per_second"] for r in rs) / sum(r["all_requests"] for r in rs)
+    best = max(cg, key=lambda r: r["rps"])
+    print(f"{action:<18} {statistics.median(r['rps'] for r in moto):>11.0f} {statistics.median(r['rps'] for r in cg):>16.0f} "
+          f"{statistics.median(ratios):>14.1f}x {cpu(moto):>20.0f} / {cpu(cg):<13.0f} "
+          f"{statistics.median(r['p50_ms'] for r in cg):>10.2f}/{statistics.median(r['p95_ms'] for r in cg):.2f}/{statistics.median(r['p99_ms'] for r in cg):.2f}")
 PY

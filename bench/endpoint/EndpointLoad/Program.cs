@@ -44,6 +44,7 @@ var stop = Stopwatch.StartNew();
 var totalSeconds = warmup + seconds;
 var latencies = new List<double>[workers];
 var errors = 0;
+var completed = 0;
 var tasks = new Task[workers];
 for (var w = 0; w < workers; w++)
 {
@@ -62,6 +63,7 @@ for (var w = 0; w < workers; w++)
                 Interlocked.Increment(ref errors);
             }
 
+            Interlocked.Increment(ref completed);
             if (Volatile.Read(ref measuring))
             {
                 mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
@@ -79,5 +81,5 @@ var elapsed = window.Elapsed.TotalSeconds;
 var all = latencies.SelectMany(l => l).Order().ToArray();
 double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $$"""{"action":"{{action}}","workers":{{workers}},"requests":{{all.Length}},"seconds":{{elapsed:0.00}},"rps":{{all.Length / elapsed:0.0}},"p50_ms":{{Percentile(0.50):0.00}},"p95_ms":{{Percentile(0.95):0.00}},"p99_ms":{{Percentile(0.99):0.00}},"errors":{{errors - errorsBefore}}}"""));
+    $$"""{"action":"{{action}}","workers":{{workers}},"requests":{{all.Length}},"seconds":{{elapsed:0.00}},"rps":{{all.Length / elapsed:0.0}},"p50_ms":{{Percentile(0.50):0.00}},"p95_ms":{{Percentile(0.95):0.00}},"p99_ms":{{Percentile(0.99):0.00}},"errors":{{errors - errorsBefore}},"all_requests":{{completed + 1}}}"""));
 return errors - errorsBefore == 0 ? 0 : 1;
