@@ -15,7 +15,8 @@ namespace Crossgate.Benchmarks;
 /// <c>GET /health</c> (the ceiling), signed <c>GetCallerIdentity</c>, and signed cross-account <c>AssumeRole</c> by
 /// a user of member account C (identity policy, SCPs of C's OU) into a role of account B (trust policy, RCPs).
 /// Each invocation sends <see cref="Concurrency"/> requests at once, so the mean per operation is the inverse of
-/// throughput. SQLite by default; <c>CROSSGATE_BENCH_POSTGRES=CONNSTRING</c> runs the same over PostgreSQL.</summary>
+/// throughput. SQLite by default; <c>CROSSGATE_BENCH_POSTGRES=CONNSTRING</c> runs the same over PostgreSQL, in a new
+/// database per benchmark created (and dropped) through that connection.</summary>
 [MemoryDiagnoser]
 public class EndpointLoadBenchmarks
 {
@@ -34,7 +35,7 @@ public class EndpointLoadBenchmarks
     public async Task Setup()
     {
         _dataDir = Path.Combine(Path.GetTempPath(), $"crossgate-load-{Guid.NewGuid():N}");
-        var postgres = Environment.GetEnvironmentVariable(PostgresVariable);
+        var postgres = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } server ? await NewDatabaseAsync(server) : null;
         _store = await DirectoryStoreFactory.OpenAsync(_dataDir, postgres);
         (await ExampleOrganization.CreateAsync(_store)).GetValueOrThrow();
         var services = new CrossgateServices(_store);
@@ -57,6 +58,19 @@ public class EndpointLoadBenchmarks
         _http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency });
         var target = new AwsTarget(_server.BaseAddress);
         _sts = new QueryClient(_http, target, new AwsCredentialSet(key.AccessKeyId, key.SecretAccessKey, null), "sts", "2011-06-15");
+    }
+
+    private static async Task<string> NewDatabaseAsync(string server)
+    {
+        var name = "cg_bench_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE {name}", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ToString();
     }
 
     [GlobalCleanup]
