@@ -61,9 +61,9 @@ internal sealed partial class GraphBuilder
         var roles = Enumerable.Range(0, _principals.Length).Where(i => _principals[i].IsRole).ToArray();
 
         // Trust policies first: escalation needs to know which roles services and principals can assume.
-        Parallel.ForEach(Partitioner.Create(0, roles.Length, 64), parallel, () => new List<AccessEdge>(), (range, _, batch) =>
+        Parallel.ForEach(Ranges(roles.Length), parallel, () => new List<AccessEdge>(), (range, _, batch) =>
         {
-            for (var r = range.Item1; r < range.Item2; r++)
+            for (var r = range.Item1; r < Math.Min(range.Item2, roles.Length); r++)
             {
                 AddAssumeEdges(roles[r], batch);
             }
@@ -74,9 +74,9 @@ internal sealed partial class GraphBuilder
         var assumeEdges = _edgeBatches.SelectMany(b => b).ToList();
         _edgeBatches.Clear();
         var context = new EscalationContext(this, assumeEdges);
-        Parallel.ForEach(Partitioner.Create(0, _principals.Length, 64), parallel, () => new List<AccessEdge>(), (range, _, batch) =>
+        Parallel.ForEach(Ranges(_principals.Length), parallel, () => new List<AccessEdge>(), (range, _, batch) =>
         {
-            for (var p = range.Item1; p < range.Item2; p++)
+            for (var p = range.Item1; p < Math.Min(range.Item2, _principals.Length); p++)
             {
                 AddEscalationEdges(p, context, batch);
             }
@@ -100,6 +100,10 @@ internal sealed partial class GraphBuilder
 
         return new AccessGraph(_nodes.Nodes.ToArray(), edges, admins, _snapshot);
     }
+
+    /// <summary>Work in slices of 64, so that a thread keeps its own list of edges for a while.</summary>
+    private static OrderablePartitioner<Tuple<int, int>> Ranges(int count) =>
+        Partitioner.Create(0, Math.Max(count, 1), 64);
 
     private AccountFacts Account(string accountId) =>
         _snapshot.Accounts.TryGetValue(accountId, out var account) ? account : new AccountFacts { Id = accountId };
