@@ -28,6 +28,9 @@ internal static class AnalysisActions
 
     public static ulong Bit(string action) => 1UL << Bits[action];
 
+    /// <summary>The action's place in <see cref="All"/>, or -1.</summary>
+    public static int IndexOf(string action) => Bits.TryGetValue(action, out var index) ? index : -1;
+
     public static ulong Mask(IEnumerable<string> actions)
     {
         var mask = 0UL;

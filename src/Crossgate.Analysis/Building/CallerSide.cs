@@ -20,4 +20,17 @@ internal sealed class CallerSide
     /// <summary>For a caller outside the store, whose own policies are unknown: what its account must grant, as a
     /// requirement on the edge (the engine is given an identity policy that allows, in its place).</summary>
     public string? OutsideGrant { get; init; }
+
+    /// <summary>Per action of <see cref="AnalysisActions.All"/>: the identity policies and boundary prepared for the
+    /// engine (cut to the action, conditions relaxed), computed on first use. Threads may race to fill a slot; they
+    /// compute the same thing.</summary>
+    internal PreparedPolicies?[] ByAction { get; } = new PreparedPolicies?[AnalysisActions.All.Length];
+
+    internal PreparedLevels? Scps { get; set; }
 }
+
+/// <summary>Identity policies and boundary ready for one action, and those of them that carry requirements.</summary>
+internal sealed record PreparedPolicies(ImmutableArray<CompiledPolicy> Identity, CompiledPolicy? Boundary, RelaxedPolicy[] Used);
+
+/// <summary>SCP or RCP levels with relaxed conditions, and those of their policies that carry requirements.</summary>
+internal sealed record PreparedLevels(ImmutableArray<ImmutableArray<CompiledPolicy>> Levels, RelaxedPolicy[] Used);

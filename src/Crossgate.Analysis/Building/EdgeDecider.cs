@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Crossgate.Authorization;
 using Crossgate.Policies;
@@ -7,12 +8,16 @@ namespace Crossgate.Analysis.Building;
 
 /// <summary>Asks the engine whether one caller may do one action on one resource, with the caller's identity
 /// policies cut down to the statements of that action and the conditions the store cannot settle relaxed (see
-/// <see cref="ConditionRelaxer"/>). Allowed: the edge's evidence. Denied: null, whatever the unsettled keys hold.</summary>
+/// <see cref="ConditionRelaxer"/>). Allowed: the edge's evidence. Denied: null, whatever the unsettled keys hold.
+/// What is prepared for a caller or a resource is kept on it, so a caller deciding a thousand roles prepares once.</summary>
 internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, ContextKeys? supplied)
 {
     private static readonly CompiledPolicy OutsideIdentity = CompiledPolicy.Compile(
         PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity).Document!,
         "identity policies outside the store");
+
+    private static readonly PreparedLevels NoLevels = new([], []);
+    private static readonly ConcurrentDictionary<(string Policy, string? Sid), Graph.StatementReference> References = new();
 
     [ThreadStatic]
     private static EvaluationTrace? Trace;
@@ -27,35 +32,27 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
         var used = Used ??= [];
         used.Clear();
         var exposure = caller.Exposure;
+        var identity = PrepareIdentity(caller, action);
+        used.AddRange(identity.Used);
+        var scps = caller.Scps ??= PrepareLevels(caller.ServiceControlPolicies, exposure);
+        used.AddRange(scps.Used);
 
-        var identity = ImmutableArray<CompiledPolicy>.Empty;
-        if (caller.OutsideGrant is not null)
+        var resourceSide = resource.ByExposure[(int)exposure] ??= PrepareResource(resource, exposure);
+        if (resourceSide.Policy is { } relaxedResource && (relaxedResource.Requires.Count > 0 || relaxedResource.SetAside.Count > 0))
         {
-            identity = [OutsideIdentity];
+            used.Add(relaxedResource);
         }
-        else if (!caller.IdentityPolicies.IsDefaultOrEmpty)
-        {
-            var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(caller.IdentityPolicies.Length);
-            foreach (var policy in caller.IdentityPolicies)
-            {
-                if (Index.ForAction(policy, action) is { } relevant)
-                {
-                    builder.Add(Use(relevant, exposure, used));
-                }
-            }
 
-            identity = builder.DrainToImmutable();
-        }
+        var rcps = action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase) ? resourceSide.Rcps : NoLevels;
+        used.AddRange(rcps.Used);
 
         var policies = new PolicySet
         {
-            IdentityPolicies = identity,
-            PermissionsBoundary = caller.PermissionsBoundary is { } boundary ? Use(Index.BoundaryForAction(boundary, action), exposure, used) : null,
-            ServiceControlPolicies = UseLevels(caller.ServiceControlPolicies, exposure, used),
-            ResourcePolicy = resource.Policy is { } resourcePolicy ? Use(resourcePolicy, exposure, used) : null,
-            ResourceControlPolicies = action.StartsWith("sts:", StringComparison.OrdinalIgnoreCase)
-                ? UseLevels(resource.ResourceControlPolicies, exposure, used)
-                : [],
+            IdentityPolicies = identity.Identity,
+            PermissionsBoundary = identity.Boundary,
+            ServiceControlPolicies = scps.Levels,
+            ResourcePolicy = resourceSide.Policy?.Policy,
+            ResourceControlPolicies = rcps.Levels,
         };
 
         var context = supplied;
@@ -91,7 +88,48 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
         return Evidence(trace, used, request.EvaluationContext, caller.OutsideGrant);
     }
 
-    private RelaxedPolicy UseRelaxed(CompiledPolicy policy, Exposure exposure, List<RelaxedPolicy> used)
+    private PreparedPolicies PrepareIdentity(CallerSide caller, string action)
+    {
+        var bit = AnalysisActions.IndexOf(action);
+        if (bit >= 0 && caller.ByAction[bit] is { } prepared)
+        {
+            return prepared;
+        }
+
+        var used = new List<RelaxedPolicy>();
+        var identity = ImmutableArray<CompiledPolicy>.Empty;
+        if (caller.OutsideGrant is not null)
+        {
+            identity = [OutsideIdentity];
+        }
+        else if (!caller.IdentityPolicies.IsDefaultOrEmpty)
+        {
+            var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(caller.IdentityPolicies.Length);
+            foreach (var policy in caller.IdentityPolicies)
+            {
+                if (Index.ForAction(policy, action) is { } relevant)
+                {
+                    builder.Add(Use(relevant, caller.Exposure, used));
+                }
+            }
+
+            identity = builder.DrainToImmutable();
+        }
+
+        var boundary = caller.PermissionsBoundary is { } b ? Use(Index.BoundaryForAction(b, action), caller.Exposure, used) : null;
+        prepared = new PreparedPolicies(identity, boundary, [.. used]);
+        if (bit >= 0)
+        {
+            caller.ByAction[bit] = prepared;
+        }
+
+        return prepared;
+    }
+
+    private (RelaxedPolicy? Policy, PreparedLevels Rcps) PrepareResource(ResourceSide resource, Exposure exposure) =>
+        (resource.Policy is { } policy ? relaxer.Relax(policy, exposure) : null, PrepareLevels(resource.ResourceControlPolicies, exposure));
+
+    private CompiledPolicy Use(CompiledPolicy policy, Exposure exposure, List<RelaxedPolicy> used)
     {
         var relaxed = relaxer.Relax(policy, exposure);
         if (relaxed.Requires.Count > 0 || relaxed.SetAside.Count > 0)
@@ -99,18 +137,17 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             used.Add(relaxed);
         }
 
-        return relaxed;
+        return relaxed.Policy;
     }
 
-    private CompiledPolicy Use(CompiledPolicy policy, Exposure exposure, List<RelaxedPolicy> used) => UseRelaxed(policy, exposure, used).Policy;
-
-    private ImmutableArray<ImmutableArray<CompiledPolicy>> UseLevels(ImmutableArray<ImmutableArray<CompiledPolicy>> levels, Exposure exposure, List<RelaxedPolicy> used)
+    private PreparedLevels PrepareLevels(ImmutableArray<ImmutableArray<CompiledPolicy>> levels, Exposure exposure)
     {
         if (levels.IsDefaultOrEmpty)
         {
-            return [];
+            return NoLevels;
         }
 
+        var used = new List<RelaxedPolicy>();
         var result = ImmutableArray.CreateBuilder<ImmutableArray<CompiledPolicy>>(levels.Length);
         foreach (var level in levels)
         {
@@ -123,7 +160,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             result.Add(relaxed.MoveToImmutable());
         }
 
-        return result.MoveToImmutable();
+        return new PreparedLevels(result.MoveToImmutable(), [.. used]);
     }
 
     /// <summary>The allowing statements of the resource and identity layers, and the requirements: for each layer
@@ -131,69 +168,76 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
     /// statement set aside that would otherwise apply.</summary>
     private static EdgeEvidence Evidence(EvaluationTrace trace, List<RelaxedPolicy> used, RequestContext context, string? outsideGrant)
     {
-        var statements = new List<Graph.StatementReference>();
-        var requires = new List<string>();
+        var statements = new List<Graph.StatementReference>(2);
+        List<string>? requires = null;
         if (outsideGrant is not null)
         {
-            requires.Add(outsideGrant);
+            (requires ??= []).Add(outsideGrant);
         }
 
-        for (var layer = PolicyLayer.ResourceControl; layer <= PolicyLayer.Session; layer++)
+        foreach (var matched in trace.MatchedStatements)
         {
-            string[]? needed = null;
-            var free = false;
-            foreach (var matched in trace.MatchedStatements)
+            if (matched.Effect == Effect.Allow && matched.Layer is PolicyLayer.Resource or PolicyLayer.Identity && matched.PolicyName != OutsideIdentity.Name)
             {
-                if (matched.Layer != layer || matched.Effect != Effect.Allow)
+                var reference = References.GetOrAdd((matched.PolicyName ?? "policy", matched.Sid), static key => new Graph.StatementReference(key.Policy, key.Sid));
+                if (!statements.Contains(reference))
                 {
-                    continue;
+                    statements.Add(reference);
                 }
+            }
+        }
 
-                if (layer is PolicyLayer.Resource or PolicyLayer.Identity && matched.PolicyName != OutsideIdentity.Name)
+        if (used.Count > 0)
+        {
+            for (var layer = PolicyLayer.ResourceControl; layer <= PolicyLayer.Session; layer++)
+            {
+                string[]? needed = null;
+                var free = false;
+                foreach (var matched in trace.MatchedStatements)
                 {
-                    var reference = new Graph.StatementReference(matched.PolicyName ?? "policy", matched.Sid);
-                    if (!statements.Contains(reference))
+                    if (matched.Layer != layer || matched.Effect != Effect.Allow)
                     {
-                        statements.Add(reference);
+                        continue;
+                    }
+
+                    var texts = RequiresOf(used, matched.PolicyName, matched.StatementIndex);
+                    if (texts is null)
+                    {
+                        free = true;
+                    }
+                    else
+                    {
+                        needed ??= texts;
                     }
                 }
 
-                var texts = RequiresOf(used, matched.PolicyName, matched.StatementIndex);
-                if (texts is null)
+                if (!free && needed is not null)
                 {
-                    free = true;
-                }
-                else
-                {
-                    needed ??= texts;
+                    foreach (var text in needed)
+                    {
+                        requires ??= [];
+                        if (!requires.Contains(text))
+                        {
+                            requires.Add(text);
+                        }
+                    }
                 }
             }
 
-            if (!free && needed is not null)
+            foreach (var relaxed in used)
             {
-                foreach (var text in needed)
+                foreach (var (statement, text) in relaxed.SetAside)
                 {
-                    if (!requires.Contains(text))
+                    if (statement.MatchesAction(context.Action) && statement.MatchPrincipal(context.Principal) != PrincipalMatch.None
+                        && statement.MatchesResource(context) && statement.MatchesConditions(context, null) && requires?.Contains(text) != true)
                     {
-                        requires.Add(text);
+                        (requires ??= []).Add(text);
                     }
                 }
             }
         }
 
-        foreach (var relaxed in used)
-        {
-            foreach (var (statement, text) in relaxed.SetAside)
-            {
-                if (statement.MatchesAction(context.Action) && statement.MatchPrincipal(context.Principal) != PrincipalMatch.None
-                    && statement.MatchesResource(context) && statement.MatchesConditions(context, null) && !requires.Contains(text))
-                {
-                    requires.Add(text);
-                }
-            }
-        }
-
-        return new EdgeEvidence(requires, statements);
+        return new EdgeEvidence(requires is null ? [] : requires, statements);
     }
 
     private static string[]? RequiresOf(List<RelaxedPolicy> used, string? policyName, int statementIndex)

@@ -20,4 +20,7 @@ internal sealed class ResourceSide
     public IReadOnlyList<string> OrganizationPaths { get; init; } = [];
 
     public ImmutableArray<ImmutableArray<CompiledPolicy>> ResourceControlPolicies { get; init; } = [];
+
+    /// <summary>The resource policy and RCP levels prepared per caller <see cref="Exposure"/>, on first use.</summary>
+    internal (RelaxedPolicy? Policy, PreparedLevels Rcps)?[] ByExposure { get; } = new (RelaxedPolicy?, PreparedLevels)?[4];
 }

@@ -29,28 +29,102 @@ public sealed class StoreSnapshot
     public static async Task<StoreSnapshot> LoadAsync(IDirectoryStore store, CancellationToken cancellationToken = default)
     {
         var compiler = new PolicyCompiler();
-        var accounts = await LoadAccountsAsync(store, compiler, cancellationToken).ConfigureAwait(false);
 
-        var scopes = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var kind in new EntityKind[] { EntityKinds.Users, EntityKinds.Roles })
+        // One query per kind, all at once: the rows of 1,000 accounts come in a few large reads rather than thousands.
+        var usersTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.Users, cancellationToken), cancellationToken);
+        var rolesTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.Roles, cancellationToken), cancellationToken);
+        var groupsTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.Groups, cancellationToken), cancellationToken);
+        var policiesTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.ManagedPolicies, cancellationToken), cancellationToken);
+        var keysTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.AccessKeys, cancellationToken), cancellationToken);
+        var accounts = await LoadAccountsAsync(store, compiler, cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(usersTask, rolesTask, groupsTask, policiesTask, keysTask).ConfigureAwait(false);
+
+        var byAccount = new SortedDictionary<string, AccountRows>(StringComparer.Ordinal);
+        AccountRows Rows(string accountId)
         {
-            scopes.UnionWith(await store.ListScopesAsync(kind, cancellationToken).ConfigureAwait(false));
+            if (!byAccount.TryGetValue(accountId, out var rows))
+            {
+                rows = new AccountRows();
+                byAccount[accountId] = rows;
+            }
+
+            return rows;
         }
 
-        var principals = new List<PrincipalFacts>();
-        var groups = new List<GroupFacts>();
-        foreach (var accountId in scopes)
+        foreach (var user in usersTask.Result)
         {
+            Rows(user.Value.AccountId).Users.Add(user.Value);
+        }
+
+        foreach (var role in rolesTask.Result)
+        {
+            Rows(role.Value.AccountId).Roles.Add(role.Value);
+        }
+
+        foreach (var group in groupsTask.Result)
+        {
+            Rows(group.Value.AccountId).Groups.Add(group.Value);
+        }
+
+        foreach (var policy in policiesTask.Result)
+        {
+            Rows(policy.Value.AccountId).Policies.Add(policy.Value);
+        }
+
+        foreach (var key in keysTask.Result)
+        {
+            var keys = Rows(key.Value.AccountId).KeyCounts;
+            keys[key.Value.UserName] = keys.GetValueOrDefault(key.Value.UserName) + 1;
+        }
+
+        var work = new List<(AccountFacts Account, AccountRows Rows)>();
+        foreach (var (accountId, rows) in byAccount)
+        {
+            if (rows.Users.Count == 0 && rows.Roles.Count == 0)
+            {
+                continue;
+            }
+
             if (!accounts.TryGetValue(accountId, out var account))
             {
                 account = new AccountFacts { Id = accountId };
                 accounts[accountId] = account;
             }
 
-            await LoadAccountPrincipalsAsync(store, compiler, account, principals, groups, cancellationToken).ConfigureAwait(false);
+            work.Add((account, rows));
+        }
+
+        // Parsing and compiling the documents is most of the work: accounts in parallel, results in account order.
+        var perAccount = new (List<PrincipalFacts> Principals, List<GroupFacts> Groups)[work.Count];
+        Parallel.For(0, work.Count, i =>
+        {
+            var (principalsOfAccount, groupsOfAccount) = (new List<PrincipalFacts>(), new List<GroupFacts>());
+            AddAccountPrincipals(compiler, work[i].Account, work[i].Rows, principalsOfAccount, groupsOfAccount);
+            perAccount[i] = (principalsOfAccount, groupsOfAccount);
+        });
+        var principals = new List<PrincipalFacts>();
+        var groups = new List<GroupFacts>();
+        foreach (var (principalsOfAccount, groupsOfAccount) in perAccount)
+        {
+            principals.AddRange(principalsOfAccount);
+            groups.AddRange(groupsOfAccount);
         }
 
         return new StoreSnapshot { Accounts = accounts, Principals = principals, Groups = groups, RejectedPolicies = compiler.Rejected };
+    }
+
+    /// <summary>The IAM rows of one account.</summary>
+    private sealed class AccountRows
+    {
+        public List<IamUser> Users { get; } = [];
+
+        public List<IamRole> Roles { get; } = [];
+
+        public List<IamGroup> Groups { get; } = [];
+
+        public List<ManagedPolicy> Policies { get; } = [];
+
+        public Dictionary<string, int> KeyCounts { get; } = new(StringComparer.OrdinalIgnoreCase);
     }
 
     private static async Task<Dictionary<string, AccountFacts>> LoadAccountsAsync(IDirectoryStore store, PolicyCompiler compiler, CancellationToken cancellationToken)
@@ -102,15 +176,14 @@ public sealed class StoreSnapshot
         return accounts;
     }
 
-    private static async Task LoadAccountPrincipalsAsync(
-        IDirectoryStore store, PolicyCompiler compiler, AccountFacts account, List<PrincipalFacts> principals, List<GroupFacts> groups, CancellationToken cancellationToken)
+    private static void AddAccountPrincipals(PolicyCompiler compiler, AccountFacts account, AccountRows rows, List<PrincipalFacts> principals, List<GroupFacts> groups)
     {
         var accountId = account.Id;
         // Customer managed policies by ARN: their default version's text.
         var customer = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var policy in await store.ListAllAsync(EntityKinds.ManagedPolicies, accountId, cancellationToken).ConfigureAwait(false))
+        foreach (var policy in rows.Policies)
         {
-            customer[policy.Value.Arn] = policy.Value.DefaultVersion?.Document;
+            customer[policy.Arn] = policy.DefaultVersion?.Document;
         }
 
         CompiledPolicy? Managed(string arn, PolicyKind kind)
@@ -146,9 +219,8 @@ public sealed class StoreSnapshot
         }
 
         var groupPolicies = new Dictionary<string, (GroupFacts Facts, List<string> CustomerArns)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var row in await store.ListAllAsync(EntityKinds.Groups, accountId, cancellationToken).ConfigureAwait(false))
+        foreach (var group in rows.Groups)
         {
-            var group = row.Value;
             var policies = ImmutableArray.CreateBuilder<CompiledPolicy>();
             var customerArns = new List<string>();
             AddEntityPolicies(policies, group.Arn, group.InlinePolicies, group.AttachedPolicies, customerArns);
@@ -157,15 +229,9 @@ public sealed class StoreSnapshot
             groups.Add(facts);
         }
 
-        var keyCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var key in await store.ListAllAsync(EntityKinds.AccessKeys, accountId, cancellationToken).ConfigureAwait(false))
+        var keyCounts = rows.KeyCounts;
+        foreach (var user in rows.Users)
         {
-            keyCounts[key.Value.UserName] = keyCounts.GetValueOrDefault(key.Value.UserName) + 1;
-        }
-
-        foreach (var row in await store.ListAllAsync(EntityKinds.Users, accountId, cancellationToken).ConfigureAwait(false))
-        {
-            var user = row.Value;
             var policies = ImmutableArray.CreateBuilder<CompiledPolicy>();
             var customerArns = new List<string>();
             var groupArns = new List<string>();
@@ -196,9 +262,8 @@ public sealed class StoreSnapshot
             });
         }
 
-        foreach (var row in await store.ListAllAsync(EntityKinds.Roles, accountId, cancellationToken).ConfigureAwait(false))
+        foreach (var role in rows.Roles)
         {
-            var role = row.Value;
             var policies = ImmutableArray.CreateBuilder<CompiledPolicy>();
             var customerArns = new List<string>();
             AddEntityPolicies(policies, role.Arn, role.InlinePolicies, role.AttachedPolicies, customerArns);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Crossgate.Analysis;
 using Crossgate.Analysis.Graph;
+using Crossgate.Analysis.Snapshot;
 
 namespace Crossgate.Cli.Commands;
 
@@ -45,8 +46,17 @@ internal sealed class AccessOptions
 
     public async Task<AccessGraph> BuildAsync(ParseResult parse, AnalysisOptions options, CancellationToken cancellation)
     {
-        await using var store = await Store.OpenAsync(parse, cancellation);
-        return await AccessGraph.BuildAsync(store, options, cancellation);
+        var timings = PhaseTimings.FromEnvironment(parse.InvocationConfiguration.Error);
+        StoreSnapshot snapshot;
+        await using (var store = await Store.OpenAsync(parse, cancellation))
+        {
+            snapshot = await StoreSnapshot.LoadAsync(store, cancellation);
+        }
+
+        timings?.Mark("load");
+        var graph = AccessGraph.Build(snapshot, options);
+        timings?.Mark($"build ({graph.Nodes.Count} nodes, {graph.Edges.Count} edges)");
+        return graph;
     }
 
     private static Option<string> CreateOutput()
