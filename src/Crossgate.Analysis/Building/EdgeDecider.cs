@@ -70,12 +70,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             context.Set(pair.Key, pair.Value);
         }
 
-        var request = new AuthorizationRequest
-        {
-            Principal = caller.Principal, Action = action, Resource = resource.Arn, ResourceAccount = resource.AccountId.Length == 0 ? null : resource.AccountId,
-            ResourceTags = resource.Tags, ResourceOrgId = resource.OrganizationId, ResourceOrgPaths = resource.OrganizationPaths,
-            Context = context,
-        };
+        var request = Request(caller, action, resource, context, reusable: extra is null);
 
         var trace = Trace ??= new EvaluationTrace();
         trace.MatchedStatements.Clear();
@@ -86,6 +81,52 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
         }
 
         return Evidence(trace, used, request.EvaluationContext, caller.OutsideGrant);
+    }
+
+    /// <summary>The request for the decision. Building its condition-key context is most of a decision's cost, and
+    /// for one caller and action it differs between two untagged resources of the same account only by the resource
+    /// ARN: such requests are kept (per thread, for the account being decided) and only their resource is changed.</summary>
+    private static AuthorizationRequest Request(CallerSide caller, string action, ResourceSide resource, ContextKeys? context, bool reusable)
+    {
+        reusable &= resource.AccountId.Length > 0 && resource.Tags.Count == 0;
+        var cache = Requests ??= new RequestCache();
+        if (reusable)
+        {
+            if (!string.Equals(cache.Account, resource.AccountId, StringComparison.Ordinal))
+            {
+                cache.Account = resource.AccountId;
+                cache.Requests.Clear();
+            }
+
+            if (cache.Requests.TryGetValue((caller, action), out var kept))
+            {
+                kept.EvaluationContext.Resource = resource.Arn;
+                return kept;
+            }
+        }
+
+        var request = new AuthorizationRequest
+        {
+            Principal = caller.Principal, Action = action, Resource = resource.Arn, ResourceAccount = resource.AccountId.Length == 0 ? null : resource.AccountId,
+            ResourceTags = resource.Tags, ResourceOrgId = resource.OrganizationId, ResourceOrgPaths = resource.OrganizationPaths,
+            Context = context,
+        };
+        if (reusable)
+        {
+            cache.Requests[(caller, action)] = request;
+        }
+
+        return request;
+    }
+
+    [ThreadStatic]
+    private static RequestCache? Requests;
+
+    private sealed class RequestCache
+    {
+        public string? Account { get; set; }
+
+        public Dictionary<(CallerSide Caller, string Action), AuthorizationRequest> Requests { get; } = [];
     }
 
     private PreparedPolicies PrepareIdentity(CallerSide caller, string action)

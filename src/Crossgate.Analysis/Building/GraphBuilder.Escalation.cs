@@ -8,6 +8,7 @@ namespace Crossgate.Analysis.Building;
 internal sealed partial class GraphBuilder
 {
     private static readonly ulong EscalationBits = ~AnalysisActions.Bit(AnalysisActions.AssumeRole);
+    private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
 
     internal GraphNode NodeAt(int index) => _nodes.Nodes[index];
 
@@ -22,8 +23,12 @@ internal sealed partial class GraphBuilder
         var me = _principals[p];
         var from = _nodeOf[p];
         bool Has(string action) => (mask & AnalysisActions.Bit(action)) != 0;
+        var account = Account(me.AccountId);
         EdgeEvidence? Allowed(string action, string resource, IReadOnlyDictionary<string, string>? tags = null, (string, string)? extra = null) =>
-            _decider.Decide(_callers[p], action, new ResourceSide { Arn = resource, AccountId = me.AccountId, Tags = tags ?? me.Tags }, extra);
+            _decider.Decide(_callers[p], action, new ResourceSide
+            {
+                Arn = resource, AccountId = me.AccountId, Tags = tags ?? NoTags, OrganizationId = account.OrganizationId, OrganizationPaths = account.OrganizationPaths,
+            }, extra);
 
         if (Has(AnalysisActions.AllIam) && Allowed(AnalysisActions.AllIam, "*") is not null)
         {
@@ -169,8 +174,8 @@ internal sealed partial class GraphBuilder
             return false;
         }
 
-        if (me.IsRole ? Try("iam:PutRolePolicy", me.Arn, "iam-005") || Try("iam:AttachRolePolicy", me.Arn, "iam-009")
-                      : Try("iam:PutUserPolicy", me.Arn, "iam-007") || Try("iam:AttachUserPolicy", me.Arn, "iam-008"))
+        if (me.IsRole ? Try("iam:PutRolePolicy", me.Arn, "iam-005", me.Tags) || Try("iam:AttachRolePolicy", me.Arn, "iam-009", me.Tags)
+                      : Try("iam:PutUserPolicy", me.Arn, "iam-007", me.Tags) || Try("iam:AttachUserPolicy", me.Arn, "iam-008", me.Tags))
         {
             return;
         }
