@@ -27,20 +27,29 @@ public class AccessGraphBenchmarks
     public async Task Setup()
     {
         var accounts = Environment.GetEnvironmentVariable("ACCESS_BENCH_ACCOUNTS") ?? "1000";
-        _folder = Path.Combine(Path.GetTempPath(), "crossgate-access-bench-" + Guid.NewGuid().ToString("N"));
-        var files = Path.Combine(_folder, "org");
-        var script = Path.Combine(RepositoryRoot(), "bench", "access", "generate-organization.py");
-        using (var generator = Process.Start(new ProcessStartInfo("python3", [script, files, accounts]))!)
+        // Each benchmark runs in its own process: the imported store is kept (per size) and shared by them.
+        _folder = Path.Combine(Path.GetTempPath(), $"crossgate-access-bench-{accounts}");
+        var done = Path.Combine(_folder, "imported");
+        if (!File.Exists(done))
         {
-            await generator.WaitForExitAsync();
+            var files = Path.Combine(_folder, "org");
+            var script = Path.Combine(RepositoryRoot(), "bench", "access", "generate-organization.py");
+            using (var generator = Process.Start(new ProcessStartInfo("python3", [script, files, accounts]))!)
+            {
+                await generator.WaitForExitAsync();
+            }
+
+            await using var importStore = await DirectoryStoreFactory.OpenAsync(Path.Combine(_folder, "store"));
+            var report = await new AuthorizationDetailsImporter(importStore).ImportFilesAsync(System.IO.Directory.GetFiles(files, "*.json"));
+            if (report.HasErrors)
+            {
+                throw new InvalidOperationException(report.ToString());
+            }
+
+            await File.WriteAllTextAsync(done, accounts);
         }
 
         _store = await DirectoryStoreFactory.OpenAsync(Path.Combine(_folder, "store"));
-        var report = await new AuthorizationDetailsImporter(_store).ImportFilesAsync(System.IO.Directory.GetFiles(files, "*.json"));
-        if (report.HasErrors)
-        {
-            throw new InvalidOperationException(report.ToString());
-        }
 
         _snapshot = await StoreSnapshot.LoadAsync(_store);
         _graph = AccessGraph.Build(_snapshot);
@@ -51,7 +60,6 @@ public class AccessGraphBenchmarks
     public async Task Cleanup()
     {
         await _store.DisposeAsync();
-        System.IO.Directory.Delete(_folder, recursive: true);
     }
 
     [Benchmark]
