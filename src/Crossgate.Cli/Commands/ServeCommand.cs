@@ -4,6 +4,7 @@ using Crossgate.Cli.Serving;
 using Crossgate.Directory;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
+using Crossgate.Directory.Sessions;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Crossgate.Server.Services.Audit;
@@ -42,6 +43,7 @@ internal static class ServeCommand
         });
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
         var listOperations = new Option<bool>("--list-operations") { Description = "Print the IAM, STS and Organizations operations the endpoint answers, and exit." };
+        var accessLog = new Option<bool>("--access-log") { Description = "Log one line per answered request (off by default; the audit trail records every call)." };
 
         var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
         store.AddTo(command);
@@ -50,6 +52,7 @@ internal static class ServeCommand
         command.Options.Add(accountId);
         command.Options.Add(jsonLogs);
         command.Options.Add(listOperations);
+        command.Options.Add(accessLog);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -68,16 +71,18 @@ internal static class ServeCommand
 
             return RunAsync(
                 store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-                parse.GetValue(accountId)!, parse.GetValue(jsonLogs), output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
+                parse.GetValue(accountId)!, new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)), output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
         });
         return command;
     }
 
+    private sealed record LogChoice(bool Json, bool AccessLog);
+
     private static async Task<int> RunAsync(
-        string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs, TextWriter output, TextWriter error)
+        string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, LogChoice logs, TextWriter output, TextWriter error)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
-        var services = new CrossgateServices(store);
+        var services = new CrossgateServices(store, sessionTokens: SessionTokenKeyFile.Load(dataDirectory));
         if (await OrganizationOf(store) is { } organization)
         {
             output.WriteLine($"Serving organization {organization.Id} (management account {organization.ManagementAccountId}) from {store.Description}.");
@@ -90,7 +95,7 @@ internal static class ServeCommand
         }
 
         await using var server = CrossgateServer.Create(
-            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = jsonLogs },
+            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = logs.Json, AccessLog = logs.AccessLog },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
             observers: [new AuditTrailObserver(store)]);

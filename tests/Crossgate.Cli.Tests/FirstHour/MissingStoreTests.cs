@@ -35,7 +35,7 @@ public sealed class MissingStoreTests : IDisposable
     {
         Assert.Equal(0, CliRunner.Run("accounts", "add", "--role-arn", "arn:aws:iam::222222222222:role/R", "--alias", "b", "--no-check", "--data", _empty).ExitCode);
 
-        var (exit, _, error) = CliRunner.Run("accounts", "check", "--profile", CliRunner.Example("platform-permission-groups.json"), "--offline", "--data", _empty);
+        var (exit, _, error) = CliRunner.Run("accounts", "check", "--permissions", CliRunner.Example("platform-permission-groups.json"), "--offline", "--data", _empty);
 
         Assert.Equal(2, exit);
         Assert.Contains("no Crossgate store in", error);
