@@ -63,8 +63,8 @@ internal sealed class AccessOptions
     {
         var option = new Option<string>("--output", "-o")
         {
-            Description = "Output format: table (for people), json (the documented shapes, for scripts), dot (Graphviz) or mermaid.",
-            DefaultValueFactory = _ => "table",
+            Description = "Output format: text (for people; rows as a table, so 'table' is the same), json (the documented shapes, for scripts), dot (Graphviz) or mermaid.",
+            DefaultValueFactory = _ => "text",
         };
         option.AcceptOnlyFromAmong("table", "text", "json", "dot", "mermaid");
         return option;

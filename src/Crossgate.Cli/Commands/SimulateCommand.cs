@@ -18,7 +18,7 @@ internal static class SimulateCommand
         var output = OutputFormatOption.Create();
         var mode = new Option<string>("--as")
         {
-            Description = "Whose answer to give: live-aws (as AWS enforces the request; the default) or policy-simulator (as IAM's SimulatePrincipalPolicy/SimulateCustomPolicy answer). Either way, answers the other would decide differently carry simulatorsDiffer.",
+            Description = "Whose answer to give: live-aws (as AWS enforces the request) or policy-simulator (as IAM's SimulatePrincipalPolicy/SimulateCustomPolicy answer). Either way, answers the other would decide differently carry simulatorsDiffer.",
             DefaultValueFactory = _ => "live-aws",
         };
         mode.AcceptOnlyFromAmong("live-aws", "policy-simulator");
@@ -28,7 +28,7 @@ internal static class SimulateCommand
         };
         var resourceMatch = new Option<string>("--resource-match")
         {
-            Description = "literal (AWS's matching; the default) or any: a request resource with wildcards is allowed when some resource it covers would be, and the answer lists the patterns that allow it.",
+            Description = "literal (AWS's matching) or any: a request resource with wildcards is allowed when some resource it covers would be, and the answer lists the patterns that allow it.",
             DefaultValueFactory = _ => "literal",
         };
         resourceMatch.AcceptOnlyFromAmong("literal", "any");
