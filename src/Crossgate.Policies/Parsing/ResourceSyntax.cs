@@ -2,7 +2,7 @@ namespace Crossgate.Policies.Parsing;
 
 /// <summary>Checks one Resource/NotResource entry as IAM does: <c>*</c> or an ARN with a known partition, six
 /// parts and a literal service, plus the service rules IAM applies while validating (IAM resources carry no region
-/// and start with a known resource type; S3 bucket and object ARNs carry neither region nor account). Resource
+/// and start with a known resource type; S3 bucket and object ARNs name neither region nor account). Resource
 /// parts, regions and accounts may otherwise hold wildcards and variables (aws-iam-semantics.md §2.3).</summary>
 internal static class ResourceSyntax
 {
@@ -73,20 +73,22 @@ internal static class ResourceSyntax
                 return PolicyMessages.IamResourceWithRegion(resource);
             }
 
-            if (name is not "*" && !StartsWithAny(name, IamResourceTypes))
+            // The account's root user (arn:aws:iam::*:root) is named in AWS's own root-task policies.
+            if (name is not ("*" or "root") && !StartsWithAny(name, IamResourceTypes))
             {
                 return PolicyMessages.IamResourcePath;
             }
         }
 
+        // A region or account of wildcards alone says nothing, and AWS's own managed policies write "arn:aws:s3::*:bucket*".
         if (service is "s3" && !StartsWithAny(name, S3AccountResourceTypes) && !name.StartsWith('*'))
         {
-            if (!region.IsEmpty)
+            if (Names(region))
             {
                 return PolicyMessages.ResourceWithRegion(resource);
             }
 
-            if (!account.IsEmpty)
+            if (Names(account))
             {
                 return PolicyMessages.ResourceWithAccount(resource);
             }
@@ -132,6 +134,9 @@ internal static class ResourceSyntax
 
         return placed;
     }
+
+    /// <summary>Whether an ARN part names something: not empty and not wildcards alone.</summary>
+    private static bool Names(ReadOnlySpan<char> part) => part.ContainsAnyExcept('*');
 
     private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
     {

@@ -9,8 +9,10 @@ public class MissingKeyTests
     {
         var statement = WithConditions(Cond("StringEquals", "aws:PrincipalTag/team", "x"), Cond("StringNotEqualsIfExists", "sts:ExternalId", "y"));
         var missing = new List<string>();
-        statement.MatchesConditions(Context(), missing);
-        Assert.Equal(["aws:PrincipalTag/team"], missing); // evaluation stops at the first failing condition
+        Assert.False(statement.MatchesConditions(Context(), missing));
+
+        // Every condition is examined when keys are collected, not only up to the first that fails (MissingContextValues).
+        Assert.Equal(["aws:PrincipalTag/team", "sts:ExternalId"], missing);
     }
 
     [Fact]

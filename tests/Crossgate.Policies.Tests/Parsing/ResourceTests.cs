@@ -88,7 +88,7 @@ public class ResourceTests
     [InlineData("arn:aws:s3:us-west-2::bucket", true)]
     [InlineData("arn:aws:s3:us-west-2:123456789012:test/athena", true)]
     [InlineData("arn:aws:s3::123456789012:bucket/key", false)]
-    [InlineData("arn:aws:s3:*::bucket/*", true)]
+    [InlineData("arn:aws:s3:us-*::bucket/*", true)]
     public void S3_bucket_and_object_ARNs_carry_no_region_or_account(string resource, bool region) =>
         AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity,
             region ? PolicyMessages.ResourceWithRegion(resource) : PolicyMessages.ResourceWithAccount(resource), "$.Statement.Resource");
@@ -99,7 +99,9 @@ public class ResourceTests
     [InlineData("arn:aws:s3:us-east-1:123456789012:job/*")]
     [InlineData("arn:aws:s3:us-east-1:123456789012:storage-lens/default")]
     [InlineData("arn:aws:s3:*:123456789012:*")]
-    public void Other_S3_resource_types_keep_region_and_account(string resource) =>
+    [InlineData("arn:aws:s3::*:codepipeline-*")]
+    [InlineData("arn:aws:s3:*:*:bucket/*")]
+    public void Other_S3_resource_types_and_wildcard_parts_are_accepted(string resource) =>
         AssertOk(WithResource("'" + resource + "'"), PolicyKind.Identity);
 
     [Theory]
@@ -114,6 +116,7 @@ public class ResourceTests
     [InlineData("arn:aws:iam::*:role/*")]
     [InlineData("arn:aws:iam::111111111111:user/division/${aws:username}")]
     [InlineData("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com")]
+    [InlineData("arn:aws:iam::*:root")]
     public void IAM_resources_with_a_resource_type_are_accepted(string resource) =>
         AssertOk(WithResource("'" + resource + "'"), PolicyKind.Identity);
 
