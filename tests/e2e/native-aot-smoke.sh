@@ -186,7 +186,7 @@ run trail 0 trail --data "$data" --output json
 expect_json trail "the trail reads back what the calls wrote" \
   'any(r["eventName"] == "CreateUser" and r["requestParameters"]["userName"] == "platform" for r in d["Records"])'
 
-log "accounts (the AWS SDK's STS client)"
+log "accounts (STS through the platform's own signed client)"
 platform() { AWS_ACCESS_KEY_ID="$platform_id" AWS_SECRET_ACCESS_KEY="$platform_secret" AWS_SHARED_CREDENTIALS_FILE=/dev/null "$@"; }
 code=0
 platform "$CROSSGATE" accounts add --data "$data" --endpoint-url "$endpoint" --alias smoke \
@@ -201,7 +201,7 @@ expect_json accounts-list "accounts list shows the registration" \
   'len(d) == 1 and d[0]["alias"] == "smoke" and d[0]["roleArn"] == "arn:aws:iam::'"$ACCOUNT"':role/SmokeTarget" and d[0]["sessionDuration"] == 3600'
 code=0
 platform "$CROSSGATE" accounts check smoke --data "$data" --endpoint-url "$endpoint" \
-  --profile "$examples/policies/platform-permission-groups.json" --output json >"$work/check.out" 2>"$work/check.err" || code=$?
+  --permissions "$examples/policies/platform-permission-groups.json" --output json >"$work/check.out" 2>"$work/check.err" || code=$?
 [[ "$code" == 0 || "$code" == 1 ]] && pass "accounts check ran (exit $code)" || fail "accounts check exited $code: $(cat "$work/check.err")"
 expect_json check "accounts check writes one JSON row per account" \
   'len(d) == 1 and d[0]["alias"] == "smoke" and d[0]["assumable"] is True and len(d[0]["groups"]) > 0'

@@ -157,7 +157,9 @@ public static class RegistryAccountCheck
             var message = decision.Reason is { } reason && decision.Message?.EndsWith(reason, StringComparison.Ordinal) != true
                 ? $"{decision.Message} {reason}"
                 : decision.Message ?? string.Empty;
-            return AssumeFailureExplainer.Explain("AccessDenied", message, account, callerArn, CallerSideOf(decision)).Reason;
+            var names = new Dictionary<string, string>(StringComparer.Ordinal);
+            await NameOrganizationPoliciesAsync(gathered.Value.Policies, gatherer.Store, names, cancellation).ConfigureAwait(false);
+            return AssumeFailureExplainer.Explain("AccessDenied", message, account, callerArn, CallerSideOf(decision, names)).Reason;
         }
 
         var chaining = caller.Value!.Principal.UsesTemporaryCredentials;
@@ -169,7 +171,7 @@ public static class RegistryAccountCheck
 
     /// <summary>The engine's decision read as the simulator's view of the caller's side: a refusal by the trust
     /// policy leaves the caller's side allowing.</summary>
-    private static CallerSideAnswer CallerSideOf(Decision decision)
+    private static CallerSideAnswer CallerSideOf(Decision decision, IReadOnlyDictionary<string, string> policyNames)
     {
         var side = decision.Outcome == EvalDecision.ExplicitDeny ? CallerSide.ExplicitDeny : CallerSide.NoAllow;
         var deny = decision.MatchedStatements.FirstOrDefault(s => s.Layer == decision.DecidingLayer && s.Effect == Crossgate.Policies.Effect.Deny);
@@ -177,7 +179,7 @@ public static class RegistryAccountCheck
         {
             PolicyLayer.Resource => new CallerSideAnswer(CallerSide.Allows),
             PolicyLayer.ServiceControl => new CallerSideAnswer(side, deny?.PolicyName is { } arn
-                ? $"the service control policy {DenialCause.NameFromArn(arn)} ({arn})"
+                ? $"the service control policy {(policyNames.TryGetValue(arn, out var scpName) ? scpName : DenialCause.NameFromArn(arn))} ({arn})"
                 : "the service control policies over its account"),
             PolicyLayer.PermissionsBoundary => new CallerSideAnswer(side, "its permissions boundary"),
             PolicyLayer.Identity => new CallerSideAnswer(side, deny?.PolicyName is { } name ? $"its policy {DenialCause.NameFromArn(name)}" : "its identity-based policies"),

@@ -121,11 +121,12 @@ public sealed class AccountsEndpointCommandTests : IDisposable
         var accounts = JsonDocument.Parse(output).RootElement;
         Assert.Equal(2, accounts.GetArrayLength());
         var b = accounts[0];
-        Assert.Equal(["alias", "accountId", "roleArn", "assumable", "reason", "groups"], b.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["alias", "accountId", "roleArn", "verdict", "assumable", "reason", "groups"], b.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("incomplete", b.GetProperty("verdict").GetString());
         Assert.True(b.GetProperty("assumable").GetBoolean());
         Assert.Equal(JsonValueKind.Null, b.GetProperty("reason").ValueKind);
         var groups = b.GetProperty("groups");
-        Assert.Equal(["sid", "status", "missingActions", "conditions", "reasons"], groups[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sid", "status", "optional", "missingActions", "conditions", "reasons"], groups[0].EnumerateObject().Select(p => p.Name));
         Assert.Equal(["partial", "granted", "conditional"], groups.EnumerateArray().Select(g => g.GetProperty("status").GetString()));
         Assert.Equal(["s3:ListAllMyBuckets"], groups[0].GetProperty("missingActions").EnumerateArray().Select(a => a.GetString()));
         Assert.Equal(["requires aws:ResourceTag/SSMEnabled"], groups[2].GetProperty("conditions").EnumerateArray().Select(a => a.GetString()));
@@ -166,7 +167,7 @@ public sealed class AccountsEndpointCommandTests : IDisposable
 
         // Run again: B is already registered, C still fails.
         var (_, table, _) = Accounts("discover", "--role-name", "PlatformResponseRole");
-        Assert.Contains("already registered as '222222222222'", table);
+        Assert.Contains("already registered as 'Target-B'", table);
         Assert.Contains("Target C", table);
     }
 
