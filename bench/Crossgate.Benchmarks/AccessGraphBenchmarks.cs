@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Crossgate.Analysis;
 using Crossgate.Analysis.Graph;
 using Crossgate.Analysis.Snapshot;
@@ -15,9 +18,17 @@ namespace Crossgate.Benchmarks;
 /// <c>who-can</c> on the built graph. <c>ACCESS_BENCH_ACCOUNTS</c> sets the size (default 1,000 accounts × 20 roles ×
 /// 10 users).</summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+[Config(typeof(InProcessMonitoring))]
 public class AccessGraphBenchmarks
 {
+    /// <summary>In process (the setup imports a whole organization once) and few iterations: one build takes seconds.</summary>
+    private sealed class InProcessMonitoring : ManualConfig
+    {
+        public InProcessMonitoring() =>
+            AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1).WithWarmupCount(1).WithIterationCount(5));
+    }
+
     private string _folder = null!;
     private IDirectoryStore _store = null!;
     private StoreSnapshot _snapshot = null!;
