@@ -72,7 +72,8 @@ public sealed class AwsEndpoint(
                 call.Caller, call.SourceIp, call.UserAgent, http.Response.StatusCode, call.Error)
             {
                 Region = call.Region,
-                Parameters = call.Parameters,
+                // A refused call is recorded without its parameters, as CloudTrail records it.
+                Parameters = call.Error is { Code: "AccessDenied" or "AccessDeniedException" } ? null : call.Parameters,
             };
             foreach (var observer in _observers)
             {
@@ -119,11 +120,6 @@ public sealed class AwsEndpoint(
         var parsed = SignatureClaimParser.Parse(sigRequest);
         call.AccessKeyId = parsed.Claim?.AccessKeyId;
         call.Region = parsed.Claim?.Region;
-        if (_observers.Length > 0)
-        {
-            call.Parameters = target is null ? AuditParameters.FromQuery(queryParameters ?? QueryParameters.Empty) : AuditParameters.FromJson(body);
-        }
-
         call.Service = AwsService.ByTarget(target)
                        ?? AwsService.BySigningName(parsed.Claim?.Service)
                        ?? AwsService.ByQueryVersion(queryParameters?.Get("Version"))
@@ -144,6 +140,13 @@ public sealed class AwsEndpoint(
         }
 
         call.Caller = outcome.Credential!.Caller;
+        if (_observers.Length > 0)
+        {
+            // Only an authenticated call's parameters are kept: CloudTrail records none for unauthenticated calls,
+            // and keeping them would let anyone grow the trail with unsigned bodies.
+            call.Parameters = target is null ? AuditParameters.FromQuery(queryParameters ?? QueryParameters.Empty) : AuditParameters.FromJson(body);
+        }
+
         if (malformedQuery is not null)
         {
             await WriteErrorAsync(http, call, malformedQuery);
@@ -244,7 +247,21 @@ public sealed class AwsEndpoint(
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBodyBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        if (request.ContentLength is { } announced)
+        {
+            // One exact buffer: a body costs its own size once, not again in a growing stream and its copy.
+            var exact = new byte[announced];
+            var filled = 0;
+            while (filled < exact.Length)
+            {
+                var n = await request.Body.ReadAsync(exact.AsMemory(filled), cancellationToken);
+                if (n == 0) break;
+                filled += n;
+            }
+            return filled == exact.Length ? exact : exact[..filled];
+        }
+
+        using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         try
