@@ -34,7 +34,8 @@ public sealed partial class IamDirectory
                 return malformed;
             }
 
-            if (permissionsBoundaryArn is not null && await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            var boundary = permissionsBoundaryArn is null ? null : await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false);
+            if (permissionsBoundaryArn is not null && boundary is null)
             {
                 return IamMessages.NotAttachable(permissionsBoundaryArn);
             }
@@ -46,6 +47,7 @@ public sealed partial class IamDirectory
                 PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
             };
             var changes = Audited(audit, "CreateRole", accountId, new JsonObject { ["roleName"] = roleName, ["path"] = path, ["description"] = description, ["maxSessionDuration"] = maxSessionDuration }).Insert(EntityKinds.Roles, role);
+            Referencing(changes, boundary);
             return Mutation<IamRole>.Write(changes, role, IamMessages.RoleExists(roleName!));
         }, cancellationToken);
 
@@ -130,7 +132,8 @@ public sealed partial class IamDirectory
     public Task<DirectoryResult<IamRole>> PutRolePermissionsBoundaryAsync(string accountId, string roleName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
         MutateAsync(async () =>
         {
-            if (boundaryArn is not null && await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            var boundary = boundaryArn is null ? null : await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false);
+            if (boundaryArn is not null && boundary is null)
             {
                 return IamMessages.NotAttachable(boundaryArn);
             }
@@ -144,6 +147,7 @@ public sealed partial class IamDirectory
             var role = found.Value with { PermissionsBoundaryArn = boundaryArn };
             var name = boundaryArn is null ? "DeleteRolePermissionsBoundary" : "PutRolePermissionsBoundary";
             var changes = Audited(audit, name, accountId, new JsonObject { ["roleName"] = roleName, ["permissionsBoundary"] = boundaryArn }).Update(EntityKinds.Roles, role, found.Version);
+            Referencing(changes, boundary);
             return Mutation<IamRole>.Write(changes, role);
         }, cancellationToken);
 
