@@ -50,10 +50,11 @@ internal static class ServeCommand
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
         var services = new CrossgateServices(store);
-        var rootKey = await AccountBootstrap.CreateAsync(services, accountId, "Management");
+        // The profile is written (atomically) before the account and key are committed (together).
+        var rootKey = await AccountBootstrap.CreateAsync(services, accountId, "Management",
+            key => SharedCredentialsFile.SetProfile(credentialsPath, Profile, key.AccessKeyId, key.SecretAccessKey));
         if (rootKey is not null)
         {
-            SharedCredentialsFile.SetProfile(credentialsPath, Profile, rootKey.AccessKeyId, rootKey.SecretAccessKey);
             output.WriteLine($"Created management account {accountId} with a root access key (profile '{Profile}' in {credentialsPath}).");
         }
 
