@@ -132,6 +132,13 @@ public sealed class AwsEndpoint(
             return;
         }
 
+        if (target is null && parsed.Claim?.Service is { } claimed && AwsService.BySigningName(claimed) is null)
+        {
+            // S3, EC2, …: say what is served instead of a signature error about the credential's scope.
+            await WriteErrorAsync(http, call, QueryErrors.UnsupportedService(claimed, AwsService.All));
+            return;
+        }
+
         var outcome = await verifier.VerifyAsync(sigRequest, parsed.Claim!, call.Service.SigningName, http.RequestAborted);
         if (!outcome.IsAuthenticated)
         {
