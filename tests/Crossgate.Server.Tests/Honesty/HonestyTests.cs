@@ -56,4 +56,35 @@ public sealed class HonestyTests : IAsyncLifetime
         Assert.Equal(("AccessDenied", "MultiFactorAuthentication failed with invalid MFA one time pass code."), (replay.ErrorCode, replay.Message));
         Assert.Equal("AccessDenied", older.ErrorCode);
     }
+
+    [Fact]
+    public async Task A_trust_policy_naming_a_principal_missing_from_the_store_is_refused_as_AWS_refuses_it()
+    {
+        string Trust(string principal) => Uri.EscapeDataString(
+            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"{{principal}}"},"Action":"sts:AssumeRole"}]}""");
+        var nobody = $"arn:aws:iam::{A}:user/Nobody";
+
+        var create = await IamAsync($"Action=CreateRole&Version=2010-05-08&RoleName=TrustsNobody&AssumeRolePolicyDocument={Trust(nobody)}");
+        var foreign = await IamAsync($"Action=CreateRole&Version=2010-05-08&RoleName=TrustsForeign&AssumeRolePolicyDocument={Trust("arn:aws:iam::999999999999:user/Anyone")}");
+        var existing = await IamAsync($"Action=CreateRole&Version=2010-05-08&RoleName=TrustsAlex&AssumeRolePolicyDocument={Trust($"arn:aws:iam::{A}:user/alex")}");
+        var update = await IamAsync($"Action=UpdateAssumeRolePolicy&Version=2010-05-08&RoleName=TrustsAlex&PolicyDocument={Trust($"arn:aws:iam::{A}:role/Missing")}");
+
+        Assert.Equal(400, create.Status);
+        Assert.Contains("<Code>MalformedPolicyDocument</Code>", create.Body);
+        Assert.Contains($"<Message>Invalid principal in policy: \"AWS\":\"{nobody}\"</Message>", System.Net.WebUtility.HtmlDecode(create.Body).Replace("&quot;", "\""));
+        Assert.Equal(200, foreign.Status);
+        Assert.Equal(200, existing.Status);
+        Assert.Equal(400, update.Status);
+        Assert.Contains($"Invalid principal in policy: \"AWS\":\"arn:aws:iam::{A}:role/Missing\"", System.Net.WebUtility.HtmlDecode(update.Body));
+    }
+
+    private async Task<(int Status, string Body)> IamAsync(string form)
+    {
+        var key = _server.ManagementRoot.GetCredentials();
+        using var client = new HttpClient();
+        using var message = TestSigner.FormPost(_server.Server.BaseAddress, form);
+        new TestSigner(key.AccessKey, key.SecretKey, "us-east-1", "iam").Sign(message, System.Text.Encoding.UTF8.GetBytes(form), DateTimeOffset.UtcNow);
+        using var response = await client.SendAsync(message);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
 }
