@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Crossgate.Directory;
+using Crossgate.Directory.Sessions;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Crossgate.Server.Services.Audit;
@@ -33,6 +34,7 @@ internal static class ServeCommand
             }
         });
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
+        var accessLog = new Option<bool>("--access-log") { Description = "Log one line per answered request (off by default; the audit trail records every call)." };
 
         var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
         store.AddTo(command);
@@ -40,16 +42,19 @@ internal static class ServeCommand
         command.Options.Add(host);
         command.Options.Add(accountId);
         command.Options.Add(jsonLogs);
+        command.Options.Add(accessLog);
         command.SetAction(parse => RunAsync(
             store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-            parse.GetValue(accountId)!, parse.GetValue(jsonLogs), parse.InvocationConfiguration.Output).GetAwaiter().GetResult());
+            parse.GetValue(accountId)!, new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)), parse.InvocationConfiguration.Output).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs, TextWriter output)
+    private sealed record LogChoice(bool Json, bool AccessLog);
+
+    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, LogChoice logs, TextWriter output)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
-        var services = new CrossgateServices(store);
+        var services = new CrossgateServices(store, sessionTokens: SessionTokenKeyFile.Load(dataDirectory));
         // The profile is written (atomically) before the account and key are committed (together).
         var rootKey = await AccountBootstrap.CreateAsync(services, accountId, "Management",
             key => SharedCredentialsFile.SetProfile(credentialsPath, Profile, key.AccessKeyId, key.SecretAccessKey));
@@ -59,7 +64,7 @@ internal static class ServeCommand
         }
 
         await using var server = CrossgateServer.Create(
-            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = jsonLogs },
+            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = logs.Json, AccessLog = logs.AccessLog },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
             observers: [new AuditTrailObserver(store)]);

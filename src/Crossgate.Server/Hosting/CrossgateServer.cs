@@ -82,7 +82,8 @@ public sealed class CrossgateServer : IAsyncDisposable
             timeProvider,
             sp.GetRequiredService<ILogger<AwsEndpoint>>(),
             sp.GetServices<IRequestObserver>(),
-            options.MaxRequestBodyBytes));
+            options.MaxRequestBodyBytes,
+            options.AccessLog));
 
         var app = builder.Build();
         var endpoint = app.Services.GetRequiredService<AwsEndpoint>();

@@ -52,7 +52,7 @@ public sealed class SessionChainEndToEndTests : IAsyncLifetime
         {
             RoleArn = roleArn, RoleSessionName = "s3", SerialNumber = device.SerialNumber, TokenCode = Totp.Code(device.Base32Seed, DateTimeOffset.UtcNow),
         });
-        var stored = (await _server.Store.FindSessionAsync(with.Credentials.AccessKeyId))!.Value;
+        var stored = _server.SessionOf(with.Credentials)!;
 
         Assert.Equal(($"User: {alexArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}"), without.Message);
         Assert.Equal("MultiFactorAuthentication failed, unable to validate MFA code.", wrongDevice.Message);
@@ -90,9 +90,10 @@ public sealed class SessionChainEndToEndTests : IAsyncLifetime
     {
         var alexArn = $"arn:aws:iam::{A}:user/alex";
         const string everything = """["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]""";
-        var secondArn = await RoleAsync("Second", $"arn:aws:iam::{A}:role/First", everything);
+        // First exists before Second's trust policy names it: IAM refuses a trust policy naming a missing role.
         var firstArn = await RoleAsync("First", alexArn, everything,
-            permissions: $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"{{secondArn}}"}]}""");
+            permissions: $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"arn:aws:iam::{{A}}:role/Second"}]}""");
+        var secondArn = await RoleAsync("Second", firstArn, everything);
         using var sts = _server.Sts(await _server.UserKeyAsync(A, "alex"));
         var first = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {
@@ -110,7 +111,7 @@ public sealed class SessionChainEndToEndTests : IAsyncLifetime
         {
             RoleArn = secondArn, RoleSessionName = "second", Tags = [new Tag { Key = "team", Value = "red" }],
         }));
-        var stored = (await _server.Store.FindSessionAsync(second.Credentials.AccessKeyId))!.Value;
+        var stored = _server.SessionOf(second.Credentials)!;
 
         Assert.Equal("alex", second.SourceIdentity);
         Assert.Equal("alex", stored.SourceIdentity);
