@@ -7,13 +7,13 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length == 2 && args[0] == KillTest.WriterCommand)
+        if (args.Length == 3 && args[0] == KillTestContract.WriterCommand)
         {
-            await KillTest.RunWriterAsync(args[1]);
+            await KillTestContract.RunWriterAsync(args[1], args[2]);
             return 0;
         }
 
-        Console.Error.WriteLine($"usage: {KillTest.WriterCommand} DATABASE");
+        Console.Error.WriteLine($"usage: {KillTestContract.WriterCommand} DATABASE|postgres:CONNECTION ROUND");
         return 2;
     }
 }

@@ -52,15 +52,15 @@ internal static class AdminCommand
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
         var services = new CrossgateServices(store);
         var accountId = id ?? await AccountBootstrap.NewAccountIdAsync(store);
-        var rootKey = await AccountBootstrap.CreateAsync(services, accountId, name ?? $"Account {accountId}");
+        var profile = $"{ServeCommand.Profile}-{accountId}";
+        var rootKey = await AccountBootstrap.CreateAsync(services, accountId, name ?? $"Account {accountId}",
+            key => SharedCredentialsFile.SetProfile(credentialsPath, profile, key.AccessKeyId, key.SecretAccessKey));
         if (rootKey is null)
         {
             error.WriteLine($"Account {accountId} exists already.");
             return 1;
         }
 
-        var profile = $"{ServeCommand.Profile}-{accountId}";
-        SharedCredentialsFile.SetProfile(credentialsPath, profile, rootKey.AccessKeyId, rootKey.SecretAccessKey);
         output.WriteLine($"Created account {accountId} with a root access key: profile '{profile}' in {credentialsPath}.");
         output.WriteLine($"AWS_SHARED_CREDENTIALS_FILE={credentialsPath} AWS_PROFILE={profile}");
         return 0;

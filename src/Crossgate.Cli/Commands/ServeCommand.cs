@@ -87,9 +87,10 @@ internal static class ServeCommand
         {
             output.WriteLine($"Serving organization {organization.Id} (management account {organization.ManagementAccountId}) from {store.Description}.");
         }
-        else if (await AccountBootstrap.CreateAsync(services, accountId, "Management") is { } rootKey)
+        // The profile is written (atomically) before the account and key are committed (together).
+        else if (await AccountBootstrap.CreateAsync(services, accountId, "Management",
+            key => SharedCredentialsFile.SetProfile(credentialsPath, Profile, key.AccessKeyId, key.SecretAccessKey)) is not null)
         {
-            SharedCredentialsFile.SetProfile(credentialsPath, Profile, rootKey.AccessKeyId, rootKey.SecretAccessKey);
             output.WriteLine($"Created management account {accountId} with a root access key (profile '{Profile}' in {credentialsPath}).");
             output.WriteLine("It is a standalone account until it calls organizations create-organization.");
         }

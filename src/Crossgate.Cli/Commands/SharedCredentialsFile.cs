@@ -35,11 +35,23 @@ internal static class SharedCredentialsFile
         var section = $"[{profile}]\naws_access_key_id = {accessKeyId}\naws_secret_access_key = {secretAccessKey}\nregion = {region}\n";
         var content = text.Length == 0 ? section : text + "\n\n" + section;
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        File.WriteAllText(path, content);
+
+        // Written whole to a 0600 temporary file, synced, then renamed over the old one: a process killed at any
+        // moment leaves the old file or the new one, never a part.
+        var temp = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+
+        using (var file = new FileStream(temp, options))
+        {
+            file.Write(Encoding.UTF8.GetBytes(content));
+            file.Flush(flushToDisk: true);
+        }
+
+        File.Move(temp, path, overwrite: true);
     }
 
     public static bool HasProfile(string path, string profile) =>

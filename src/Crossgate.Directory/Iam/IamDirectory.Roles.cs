@@ -34,7 +34,13 @@ public sealed partial class IamDirectory
                 return malformed;
             }
 
-            if (permissionsBoundaryArn is not null && await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            if (await InvalidPrincipalAsync(assumeRolePolicyDocument, cancellationToken).ConfigureAwait(false) is { } invalidPrincipal)
+            {
+                return invalidPrincipal;
+            }
+
+            var boundary = permissionsBoundaryArn is null ? null : await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false);
+            if (permissionsBoundaryArn is not null && boundary is null)
             {
                 return IamMessages.NotAttachable(permissionsBoundaryArn);
             }
@@ -46,6 +52,7 @@ public sealed partial class IamDirectory
                 PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
             };
             var changes = Audited(audit, "CreateRole", accountId, new JsonObject { ["roleName"] = roleName, ["path"] = path, ["description"] = description, ["maxSessionDuration"] = maxSessionDuration }).Insert(EntityKinds.Roles, role);
+            Referencing(changes, boundary);
             return Mutation<IamRole>.Write(changes, role, IamMessages.RoleExists(roleName!));
         }, cancellationToken);
 
@@ -82,11 +89,13 @@ public sealed partial class IamDirectory
             return Mutation<bool>.Write(changes, true);
         }, cancellationToken);
 
-    public Task<DirectoryResult<IamRole>> UpdateAssumeRolePolicyAsync(string accountId, string roleName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
-        UpdateRoleWithAsync(accountId, roleName, "UpdateAssumeRolePolicy", new JsonObject { ["roleName"] = roleName }, audit, role =>
+    public async Task<DirectoryResult<IamRole>> UpdateAssumeRolePolicyAsync(string accountId, string roleName, string document, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
+        await InvalidPrincipalAsync(document, cancellationToken).ConfigureAwait(false) is { } invalidPrincipal
+            ? invalidPrincipal
+            : await UpdateRoleWithAsync(accountId, roleName, "UpdateAssumeRolePolicy", new JsonObject { ["roleName"] = roleName }, audit, role =>
             ValidateDocument(document, PolicyKind.Trust, PolicySizeQuota.TrustPolicy()) is { } malformed
                 ? DirectoryResult<IamRole>.Fail(malformed)
-                : DirectoryResult<IamRole>.Ok(role with { AssumeRolePolicyDocument = document }), cancellationToken);
+                : DirectoryResult<IamRole>.Ok(role with { AssumeRolePolicyDocument = document }), cancellationToken).ConfigureAwait(false);
 
     /// <summary>UpdateRole: description and/or maximum session duration.</summary>
     public Task<DirectoryResult<IamRole>> UpdateRoleAsync(string accountId, string roleName, string? description, int? maxSessionDuration, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
@@ -130,7 +139,8 @@ public sealed partial class IamDirectory
     public Task<DirectoryResult<IamRole>> PutRolePermissionsBoundaryAsync(string accountId, string roleName, string? boundaryArn, AuditContext? audit = null, CancellationToken cancellationToken = default) =>
         MutateAsync(async () =>
         {
-            if (boundaryArn is not null && await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            var boundary = boundaryArn is null ? null : await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false);
+            if (boundaryArn is not null && boundary is null)
             {
                 return IamMessages.NotAttachable(boundaryArn);
             }
@@ -144,6 +154,7 @@ public sealed partial class IamDirectory
             var role = found.Value with { PermissionsBoundaryArn = boundaryArn };
             var name = boundaryArn is null ? "DeleteRolePermissionsBoundary" : "PutRolePermissionsBoundary";
             var changes = Audited(audit, name, accountId, new JsonObject { ["roleName"] = roleName, ["permissionsBoundary"] = boundaryArn }).Update(EntityKinds.Roles, role, found.Version);
+            Referencing(changes, boundary);
             return Mutation<IamRole>.Write(changes, role);
         }, cancellationToken);
 
@@ -151,4 +162,33 @@ public sealed partial class IamDirectory
         string accountId, string roleName, string eventName, JsonObject parameters, AuditContext? audit,
         Func<IamRole, DirectoryResult<IamRole>> change, CancellationToken cancellationToken) =>
         UpdateHolderAsync(EntityKinds.Roles, () => Store.GetRoleAsync(accountId, roleName, cancellationToken), () => IamMessages.NoSuchRole(roleName), accountId, eventName, parameters, audit, change, cancellationToken);
+
+    /// <summary>IAM's refusal of a trust policy naming a user or role that does not exist: <c>Invalid principal in
+    /// policy: "AWS":"ARN"</c>. Only accounts this store holds are checked; any other valid account id is accepted,
+    /// as AWS accepts principals of accounts it cannot see into.</summary>
+    private async Task<IamError?> InvalidPrincipalAsync(string document, CancellationToken cancellationToken)
+    {
+        var parsed = PolicyParser.Parse(document, PolicyKind.Trust);
+        if (!parsed.Success) return null;
+        foreach (var statement in parsed.Document.Statements)
+        {
+            if (statement.Principal is not { } principal) continue;
+            foreach (var arn in principal.Aws)
+            {
+                var parts = arn.Split(':', 6);
+                if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || parts[5].Length == 0) continue;
+                var resource = parts[5];
+                var isUser = resource.StartsWith("user/", StringComparison.Ordinal);
+                if (!isUser && !resource.StartsWith("role/", StringComparison.Ordinal)) continue;
+                if (await Store.GetAccountAsync(parts[4], cancellationToken).ConfigureAwait(false) is null) continue;
+                var name = resource[(resource.LastIndexOf('/') + 1)..];
+                var exists = isUser
+                    ? (await Store.GetUserAsync(parts[4], name, cancellationToken).ConfigureAwait(false))?.Value.Arn == arn
+                    : (await Store.GetRoleAsync(parts[4], name, cancellationToken).ConfigureAwait(false))?.Value.Arn == arn;
+                if (!exists) return IamError.MalformedPolicyDocument($"Invalid principal in policy: \"AWS\":\"{arn}\"");
+            }
+        }
+
+        return null;
+    }
 }

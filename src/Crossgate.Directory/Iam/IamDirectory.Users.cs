@@ -33,7 +33,8 @@ public sealed partial class IamDirectory
                 return badTags;
             }
 
-            if (permissionsBoundaryArn is not null && await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            var boundary = permissionsBoundaryArn is null ? null : await FindPolicyAsync(permissionsBoundaryArn, cancellationToken).ConfigureAwait(false);
+            if (permissionsBoundaryArn is not null && boundary is null)
             {
                 return IamMessages.NotAttachable(permissionsBoundaryArn);
             }
@@ -43,7 +44,7 @@ public sealed partial class IamDirectory
                 AccountId = accountId, UserName = userName!, Path = path!, UserId = UniqueIds.NewUserId(), CreateDate = Now,
                 PermissionsBoundaryArn = permissionsBoundaryArn, Tags = tags ?? [],
             };
-            var changes = Audited(audit, "CreateUser", accountId, new JsonObject { ["userName"] = userName, ["path"] = path }).Insert(EntityKinds.Users, user);
+            var changes = Referencing(Audited(audit, "CreateUser", accountId, new JsonObject { ["userName"] = userName, ["path"] = path }).Insert(EntityKinds.Users, user), boundary);
             return Mutation<IamUser>.Write(changes, user, IamMessages.UserExists(userName!));
         }, cancellationToken);
 
@@ -124,14 +125,15 @@ public sealed partial class IamDirectory
                 return IamMessages.NoSuchUser(userName);
             }
 
-            if (boundaryArn is not null && await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false) is null)
+            var boundary = boundaryArn is null ? null : await FindPolicyAsync(boundaryArn, cancellationToken).ConfigureAwait(false);
+            if (boundaryArn is not null && boundary is null)
             {
                 return IamMessages.NotAttachable(boundaryArn);
             }
 
             var user = found.Value with { PermissionsBoundaryArn = boundaryArn };
             var name = boundaryArn is null ? "DeleteUserPermissionsBoundary" : "PutUserPermissionsBoundary";
-            var changes = Audited(audit, name, accountId, new JsonObject { ["userName"] = userName, ["permissionsBoundary"] = boundaryArn }).Update(EntityKinds.Users, user, found.Version);
+            var changes = Referencing(Audited(audit, name, accountId, new JsonObject { ["userName"] = userName, ["permissionsBoundary"] = boundaryArn }).Update(EntityKinds.Users, user, found.Version), boundary);
             return Mutation<IamUser>.Write(changes, user);
         }, cancellationToken);
 

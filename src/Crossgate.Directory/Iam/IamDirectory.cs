@@ -109,6 +109,19 @@ public sealed partial class IamDirectory
         return await Store.GetManagedPolicyByArnAsync(arn, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Adds a touch of a customer managed policy's row to <paramref name="changes"/>: a write that names the
+    /// policy (as boundary or attachment) then conflicts with a concurrent DeletePolicy, so the reference holds in
+    /// the store itself. AWS managed policies (version 0) are not rows and need none.</summary>
+    private static ChangeSet Referencing(ChangeSet changes, Versioned<ManagedPolicy>? policy)
+    {
+        if (policy is { Version: > 0 } p)
+        {
+            changes.Touch<ManagedPolicy>(EntityKinds.ManagedPolicies, p.Value.AccountId, EntityKinds.NameKey(p.Value.PolicyName), p.Version);
+        }
+
+        return changes;
+    }
+
     private static IamError? ValidateOptionalTags(IReadOnlyList<Tag>? tags) => tags is null ? null : Validation.IamNames.Tags(tags);
 
     private static IReadOnlyList<InlinePolicy> WithInline(IReadOnlyList<InlinePolicy> existing, string name, string document)

@@ -15,5 +15,9 @@ public sealed record VirtualMfaDevice
 
     public DateTimeOffset? EnableDate { get; init; }
 
+    /// <summary>The TOTP step of the last code accepted: a code of that step or an earlier one is refused, so one code
+    /// cannot be used twice within its window.</summary>
+    public long? LastUsedStep { get; init; }
+
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 }

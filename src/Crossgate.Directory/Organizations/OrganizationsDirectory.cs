@@ -77,36 +77,39 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         return result.Success ? DirectoryResult<OrganizationRoot>.Ok(root) : IamMessages.ConcurrentModification();
     }
 
-    public async Task<DirectoryResult<OrganizationalUnit>> CreateOrganizationalUnitAsync(string organizationId, string parentId, string name, CancellationToken cancellationToken = default)
-    {
-        var organization = await Store.GetOrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false);
-        if (organization is null)
+    /// <summary>Creates an OU under a root or OU. The parent's row is touched, so two creations under one parent
+    /// conflict in the store and the loser reads again: names stay unique among siblings, and every distinct name
+    /// is created however many callers race (as AWS creates them all).</summary>
+    public Task<DirectoryResult<OrganizationalUnit>> CreateOrganizationalUnitAsync(string organizationId, string parentId, string name, CancellationToken cancellationToken = default) =>
+        RetryAsync<OrganizationalUnit>(async () =>
         {
-            return Error("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
-        }
+            var organization = await Store.GetOrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false);
+            if (organization is null)
+            {
+                return Error("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
+            }
 
-        var rootId = await RootIdAsync(organizationId, cancellationToken).ConfigureAwait(false);
-        var parent = await ParentVersionAsync(organizationId, parentId, cancellationToken).ConfigureAwait(false);
-        if (parent is null)
-        {
-            return Error("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
-        }
+            var rootId = await RootIdAsync(organizationId, cancellationToken).ConfigureAwait(false);
+            var parent = await ParentVersionAsync(organizationId, parentId, cancellationToken).ConfigureAwait(false);
+            if (parent is null)
+            {
+                return Error("ParentNotFoundException", "We can't find a root or OU with the ParentId that you specified.");
+            }
 
-        var siblings = await Store.ListAsync(EntityKinds.OrganizationalUnits, organizationId, ListQuery.All with { Owner = parentId }, cancellationToken).ConfigureAwait(false);
-        if (siblings.Items.Any(s => s.Value.Name == name))
-        {
-            return Error("DuplicateOrganizationalUnitException", "An OU with the same name already exists.");
-        }
+            var siblings = await Store.ListAsync(EntityKinds.OrganizationalUnits, organizationId, ListQuery.All with { Owner = parentId }, cancellationToken).ConfigureAwait(false);
+            if (siblings.Items.Any(s => s.Value.Name == name))
+            {
+                return Error("DuplicateOrganizationalUnitException", "An OU with the same name already exists.");
+            }
 
-        var id = UniqueIds.NewOrganizationalUnitId(rootId!);
-        var unit = new OrganizationalUnit
-        {
-            Id = id, OrganizationId = organizationId, Name = name, ParentId = parentId, AttachedPolicyIds = DefaultPolicies,
-            Arn = $"arn:aws:organizations::{organization.Value.ManagementAccountId}:ou/{organizationId}/{id}",
-        };
-        var result = await Store.CommitAsync(new ChangeSet().Insert(EntityKinds.OrganizationalUnits, unit).Then(parent.Touch), cancellationToken).ConfigureAwait(false);
-        return result.Success ? DirectoryResult<OrganizationalUnit>.Ok(unit) : IamMessages.ConcurrentModification();
-    }
+            var id = UniqueIds.NewOrganizationalUnitId(rootId!);
+            var unit = new OrganizationalUnit
+            {
+                Id = id, OrganizationId = organizationId, Name = name, ParentId = parentId, AttachedPolicyIds = DefaultPolicies,
+                Arn = $"arn:aws:organizations::{organization.Value.ManagementAccountId}:ou/{organizationId}/{id}",
+            };
+            return new Attempt<OrganizationalUnit>(new ChangeSet().Insert(EntityKinds.OrganizationalUnits, unit).Then(parent.Touch), unit);
+        }, cancellationToken);
 
     /// <summary>Adds an account (new, or standalone until now) to the organization under <paramref name="parentId"/>
     /// (the root when null).</summary>
@@ -163,35 +166,39 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         return result.Success ? DirectoryResult<Account>.Ok(moved) : IamMessages.ConcurrentModification();
     }
 
-    public async Task<DirectoryResult<OrganizationPolicy>> CreatePolicyAsync(
-        string organizationId, string name, OrganizationPolicyType type, string content, string? description = null, CancellationToken cancellationToken = default)
-    {
-        var organization = await Store.GetOrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false);
-        if (organization is null)
+    /// <summary>Creates a customer SCP or RCP. The organization's row is touched, so concurrent creations conflict
+    /// in the store and the loser reads again: one name per policy type, however many callers race.</summary>
+    public Task<DirectoryResult<OrganizationPolicy>> CreatePolicyAsync(
+        string organizationId, string name, OrganizationPolicyType type, string content, string? description = null, CancellationToken cancellationToken = default) =>
+        RetryAsync<OrganizationPolicy>(async () =>
         {
-            return Error("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
-        }
+            var organization = await Store.GetOrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false);
+            if (organization is null)
+            {
+                return Error("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
+            }
 
-        if (ValidateContent(type, content) is { } invalid)
-        {
-            return invalid;
-        }
+            if (ValidateContent(type, content) is { } invalid)
+            {
+                return invalid;
+            }
 
-        var existing = await Store.ListAllAsync(EntityKinds.OrganizationPolicies, organizationId, cancellationToken).ConfigureAwait(false);
-        if (existing.Any(p => p.Value.Type == type && p.Value.Name == name))
-        {
-            return Error("DuplicatePolicyException", "A policy with the same name already exists.");
-        }
+            var existing = await Store.ListAllAsync(EntityKinds.OrganizationPolicies, organizationId, cancellationToken).ConfigureAwait(false);
+            if (existing.Any(p => p.Value.Type == type && p.Value.Name == name))
+            {
+                return Error("DuplicatePolicyException", "A policy with the same name already exists.");
+            }
 
-        var id = UniqueIds.NewOrganizationPolicyId();
-        var policy = new OrganizationPolicy
-        {
-            Id = id, OrganizationId = organizationId, Name = name, Description = description, Type = type, Content = content,
-            Arn = $"arn:aws:organizations::{organization.Value.ManagementAccountId}:policy/{organizationId}/{type.ToWireName().ToLowerInvariant()}/{id}",
-        };
-        var result = await Store.CommitAsync(new ChangeSet().Insert(EntityKinds.OrganizationPolicies, policy), cancellationToken).ConfigureAwait(false);
-        return result.Success ? DirectoryResult<OrganizationPolicy>.Ok(policy) : IamMessages.ConcurrentModification();
-    }
+            var id = UniqueIds.NewOrganizationPolicyId();
+            var policy = new OrganizationPolicy
+            {
+                Id = id, OrganizationId = organizationId, Name = name, Description = description, Type = type, Content = content,
+                Arn = $"arn:aws:organizations::{organization.Value.ManagementAccountId}:policy/{organizationId}/{type.ToWireName().ToLowerInvariant()}/{id}",
+            };
+            var changes = new ChangeSet().Insert(EntityKinds.OrganizationPolicies, policy)
+                .Touch<Organization>(EntityKinds.Organizations, EntityKinds.Global, organizationId, organization.Version);
+            return new Attempt<OrganizationPolicy>(changes, policy);
+        }, cancellationToken);
 
     /// <summary>Renames, redescribes or rewrites a customer policy (null leaves a part as it is). AWS managed
     /// policies cannot be changed; callers refuse them before calling.</summary>
@@ -211,8 +218,15 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
                 return invalid;
             }
 
+            var changes = new ChangeSet();
             if (name is not null && name != found.Value.Name)
             {
+                // A rename takes the organization's row as CreatePolicy does, so names stay unique under races.
+                if (await Store.GetOrganizationAsync(organizationId, cancellationToken).ConfigureAwait(false) is { } organization)
+                {
+                    changes.Touch<Organization>(EntityKinds.Organizations, EntityKinds.Global, organizationId, organization.Version);
+                }
+
                 var existing = await Store.ListAllAsync(EntityKinds.OrganizationPolicies, organizationId, cancellationToken).ConfigureAwait(false);
                 if (existing.Any(p => p.Value.Type == found.Value.Type && p.Value.Name == name))
                 {
@@ -226,7 +240,7 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
                 Description = description ?? found.Value.Description,
                 Content = content ?? found.Value.Content,
             };
-            if ((await Store.CommitAsync(new ChangeSet().Update(EntityKinds.OrganizationPolicies, updated, found.Version), cancellationToken).ConfigureAwait(false)).Success)
+            if ((await Store.CommitAsync(changes.Update(EntityKinds.OrganizationPolicies, updated, found.Version), cancellationToken).ConfigureAwait(false)).Success)
             {
                 return DirectoryResult<OrganizationPolicy>.Ok(updated);
             }
@@ -391,11 +405,42 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         Arn = $"arn:aws:organizations::aws:policy/{type.ToWireName().ToLowerInvariant()}/{id}",
     };
 
+    /// <summary>Runs read-check-commit until the commit holds or the answer is a refusal; a commit that conflicts
+    /// with another writer reads again after a short random pause.</summary>
+    private async Task<DirectoryResult<T>> RetryAsync<T>(Func<Task<Attempt<T>>> attempt, CancellationToken cancellationToken)
+    {
+        for (var i = 0; i < MaxAttempts; i++)
+        {
+            var next = await attempt().ConfigureAwait(false);
+            if (next.Error is not null)
+            {
+                return next.Error;
+            }
+
+            if ((await Store.CommitAsync(next.Changes!, cancellationToken).ConfigureAwait(false)).Success)
+            {
+                return DirectoryResult<T>.Ok(next.Value!);
+            }
+
+            await Task.Delay(Random.Shared.Next(1, 4 * (i + 1)), cancellationToken).ConfigureAwait(false);
+        }
+
+        return IamMessages.ConcurrentModification();
+    }
+
+    private const int MaxAttempts = 64;
+
     private static IamError Error(string code, string message) => new(code, message, 400);
 
     private static IamError Invalid(string message) => Error("InvalidInputException", message);
 
     private sealed record ParentHandle(Func<ChangeSet, ChangeSet> Touch);
+
+    /// <summary>One try of a write: the changes to commit and the value they create, or the refusal.</summary>
+    private sealed record Attempt<T>(ChangeSet? Changes, T? Value, IamError? Error = null)
+    {
+        public static implicit operator Attempt<T>(IamError error) => new(null, default, error);
+    }
 }
 
 public enum TargetKind

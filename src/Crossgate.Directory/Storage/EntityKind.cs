@@ -9,6 +9,9 @@ public abstract class EntityKind
 
     public string Table { get; }
 
+    /// <summary>Top-level string fields of the stored document that hold secrets: sealed at rest by the store.</summary>
+    public IReadOnlyList<string> SecretFields { get; private protected init; } = [];
+
     public override string ToString() => Table;
 }
 
@@ -27,9 +30,11 @@ public sealed class EntityKind<T> : EntityKind
         Func<T, string> key,
         Func<T, string?>? uniqueId = null,
         Func<T, string?>? owner = null,
-        Func<T, string?>? path = null)
+        Func<T, string?>? path = null,
+        IReadOnlyList<string>? secrets = null)
         : base(table)
     {
+        SecretFields = secrets ?? [];
         _scope = scope;
         _key = key;
         _uniqueId = uniqueId ?? (_ => null);

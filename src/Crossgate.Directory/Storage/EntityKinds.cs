@@ -36,14 +36,16 @@ public static class EntityKinds
         new("iam_policies", p => p.AccountId, p => NameKey(p.PolicyName), p => p.PolicyId, path: p => p.Path);
 
     public static readonly EntityKind<AccessKey> AccessKeys =
-        new("iam_access_keys", k => k.AccountId, k => k.AccessKeyId, k => k.AccessKeyId, owner: k => NameKey(k.UserName));
+        new("iam_access_keys", k => k.AccountId, k => k.AccessKeyId, k => k.AccessKeyId, owner: k => NameKey(k.UserName),
+            secrets: [nameof(AccessKey.SecretAccessKey)]);
 
     public static readonly EntityKind<VirtualMfaDevice> MfaDevices =
         new("iam_mfa_devices", d => d.AccountId, d => d.SerialNumber, d => d.SerialNumber,
-            owner: d => d.UserName is null ? null : NameKey(d.UserName));
+            owner: d => d.UserName is null ? null : NameKey(d.UserName), secrets: [nameof(VirtualMfaDevice.Base32Seed)]);
 
     public static readonly EntityKind<StsSession> Sessions =
-        new("sts_sessions", s => s.AccountId, s => s.AccessKeyId, s => s.AccessKeyId);
+        new("sts_sessions", s => s.AccountId, s => s.AccessKeyId, s => s.AccessKeyId,
+            secrets: [nameof(StsSession.SecretAccessKey), nameof(StsSession.SessionToken)]);
 
     public static IReadOnlyList<EntityKind> All { get; } =
     [

@@ -11,23 +11,29 @@ public sealed class PostgresDirectoryStore : SqlDirectoryStore
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresDirectoryStore(NpgsqlDataSource dataSource, string description)
+    private PostgresDirectoryStore(NpgsqlDataSource dataSource, string description, SecretSealer? sealer)
         : base(PostgresDialect.Instance)
     {
+        Sealer = sealer;
         _dataSource = dataSource;
         Description = description;
     }
 
     public override string Description { get; }
 
-    /// <summary>Connects and applies pending migrations.</summary>
-    public static async Task<PostgresDirectoryStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default)
+    /// <summary>Connects and applies pending migrations; secrets are sealed with <see cref="SecretSealer.EnvironmentVariable"/>
+    /// or the key file of the default data directory. Every server on one database needs the same key.</summary>
+    public static Task<PostgresDirectoryStore> OpenAsync(string connectionString, CancellationToken cancellationToken = default) =>
+        OpenAsync(connectionString, SecretSealer.ForFolder(DirectoryStoreFactory.DefaultDataDirectory), cancellationToken);
+
+    public static async Task<PostgresDirectoryStore> OpenAsync(string connectionString, SecretSealer? sealer, CancellationToken cancellationToken = default)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var store = new PostgresDirectoryStore(NpgsqlDataSource.Create(builder), $"postgres:{builder.Host}:{builder.Port}/{builder.Database}");
+        var store = new PostgresDirectoryStore(NpgsqlDataSource.Create(builder), $"postgres:{builder.Host}:{builder.Port}/{builder.Database}", sealer);
         try
         {
             await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            await store.SealExistingSecretsAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {

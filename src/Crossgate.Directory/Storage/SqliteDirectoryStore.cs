@@ -5,17 +5,21 @@ using Microsoft.Data.Sqlite;
 namespace Crossgate.Directory.Storage;
 
 /// <summary>The embedded store: one SQLite file in write-ahead-log mode with <c>synchronous=FULL</c>, so a commit
-/// that returned has reached the disk and survives the process being killed.</summary>
+/// that returned has reached the disk and survives the process being killed. The file (and SQLite's -wal and -shm,
+/// which take its mode) is created 0600; secrets are sealed with the key beside it (<see cref="SecretSealer"/>);
+/// deleted rows are overwritten (<c>secure_delete</c>) and the log is checkpointed and truncated after a secret is
+/// removed, so a deleted key's secret cannot be read back from the files.</summary>
 public sealed class SqliteDirectoryStore : SqlDirectoryStore
 {
     public const string FileName = "crossgate.db";
 
     private readonly string _connectionString;
 
-    private SqliteDirectoryStore(string path)
+    private SqliteDirectoryStore(string path, SecretSealer? sealer)
         : base(SqliteDialect.Instance)
     {
         FilePath = path;
+        Sealer = sealer;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -29,17 +33,24 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
 
     public override string Description => $"sqlite:{FilePath}";
 
-    /// <summary>Opens (creating if needed) the database file and applies pending migrations.</summary>
-    public static async Task<SqliteDirectoryStore> OpenAsync(string path, CancellationToken cancellationToken = default)
+    /// <summary>Opens (creating if needed) the database file and applies pending migrations; secrets are sealed with
+    /// the key of <see cref="SecretSealer.ForFolder"/> for the file's folder.</summary>
+    public static Task<SqliteDirectoryStore> OpenAsync(string path, CancellationToken cancellationToken = default) =>
+        OpenAsync(path, SecretSealer.ForFolder(Path.GetDirectoryName(Path.GetFullPath(path))!), cancellationToken);
+
+    /// <summary>Opens with the given sealer (null stores secrets as they are: for tests of the raw format only).</summary>
+    public static async Task<SqliteDirectoryStore> OpenAsync(string path, SecretSealer? sealer, CancellationToken cancellationToken = default)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full);
-        if (!string.IsNullOrEmpty(folder))
+        if (!string.IsNullOrEmpty(folder) && !System.IO.Directory.Exists(folder))
         {
-            System.IO.Directory.CreateDirectory(folder);
+            if (OperatingSystem.IsWindows()) System.IO.Directory.CreateDirectory(folder);
+            else System.IO.Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var store = new SqliteDirectoryStore(full);
+        OwnerOnly(full);
+        var store = new SqliteDirectoryStore(full, sealer);
         await using (var connection = new SqliteConnection(store._connectionString))
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
@@ -47,7 +58,51 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
         }
 
         await store.MigrateAsync(cancellationToken).ConfigureAwait(false);
+        if (await store.SealExistingSecretsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await store.OnSecretsRemovedAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         return store;
+    }
+
+    /// <summary>Creates the database file 0600 before SQLite does (SQLite gives its -wal and -shm files the database's
+    /// mode), and narrows the mode of files from before.</summary>
+    private static void OwnerOnly(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        if (!File.Exists(path))
+        {
+            try
+            {
+                using var created = new FileStream(path, new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode });
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                // Another process created it first.
+            }
+        }
+
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            try
+            {
+                if (File.Exists(file) && (File.GetUnixFileMode(file) & ~mode) != 0) File.SetUnixFileMode(file, mode);
+            }
+            catch (UnauthorizedAccessException)
+            {
+                // Not ours to change: leave it.
+            }
+        }
+    }
+
+    protected override async Task OnSecretsRemovedAsync(CancellationToken cancellationToken)
+    {
+        // secure_delete zeroed the row in the new page image; checkpointing copies that image over the old one in the
+        // database file and truncates the log that still held the old image.
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, null, "PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The database's journal mode and the synchronous level that writes run with, for checks.</summary>
@@ -80,7 +135,8 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
         // to upgrade a read lock.
         // synchronous is per connection (and pooled connections are shared by reads): FULL syncs the WAL on every
         // commit, so an acknowledged write survives a crash.
-        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL", cancellationToken).ConfigureAwait(false);
+        // secure_delete overwrites deleted content with zeros, so freed pages keep no deleted secret.
+        await ExecuteAsync(connection, null, "PRAGMA synchronous=FULL; PRAGMA secure_delete=ON", cancellationToken).ConfigureAwait(false);
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
 

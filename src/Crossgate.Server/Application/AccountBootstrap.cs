@@ -11,21 +11,35 @@ public static class AccountBootstrap
     /// kept apart from the ids of the example organization (111111111111 to 444444444444).</summary>
     public const string DefaultManagementAccountId = "123456789012";
 
-    /// <summary>Creates the account and a root key; null when the account exists already (nothing is changed).</summary>
-    public static async Task<AccessKey?> CreateAsync(CrossgateServices services, string accountId, string name, CancellationToken cancellationToken = default)
+    /// <summary>Creates the account and a root key in one transaction; null when the account exists already (nothing
+    /// is changed). <paramref name="beforeCommit"/> is given the key before the store holds it (e.g. to write the
+    /// credentials file): a process killed at any moment leaves either no account, which the next start creates
+    /// afresh, or an account whose key was already handed over.</summary>
+    public static async Task<AccessKey?> CreateAsync(CrossgateServices services, string accountId, string name, Action<AccessKey>? beforeCommit = null, CancellationToken cancellationToken = default)
     {
         if (await services.Store.GetAccountAsync(accountId, cancellationToken).ConfigureAwait(false) is not null)
         {
             return null;
         }
 
-        var account = await services.Organizations.CreateStandaloneAccountAsync(accountId, name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!account.Success)
+        if (!Crossgate.Directory.Validation.IamNames.IsAccountId(accountId))
         {
-            throw new InvalidOperationException(account.Error.Message);
+            throw new InvalidOperationException($"Account id {accountId} is not 12 digits.");
         }
 
-        return await RootAccessKeys.CreateAsync(services.Store, accountId, services.Time, cancellationToken).ConfigureAwait(false);
+        var key = RootAccessKeys.New(accountId, services.Time);
+        beforeCommit?.Invoke(key);
+        var changes = new ChangeSet()
+            .Insert(EntityKinds.Accounts, new Account { Id = accountId, Name = name })
+            .Insert(EntityKinds.AccessKeys, key);
+        var result = await services.Store.CommitAsync(changes, cancellationToken).ConfigureAwait(false);
+        if (!result.Success)
+        {
+            // Another process created the account in the meantime; its key is the one that counts.
+            return null;
+        }
+
+        return key;
     }
 
     /// <summary>A random 12-digit id not yet taken in the store.</summary>

@@ -17,14 +17,7 @@ public static class RootAccessKeys
     /// <summary>Creates and stores a new <c>AKIA…</c> key for the root user of <paramref name="accountId"/>.</summary>
     public static async Task<AccessKey> CreateAsync(IDirectoryStore store, string accountId, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
-        var key = new AccessKey
-        {
-            AccountId = accountId,
-            UserName = OwnerName,
-            AccessKeyId = UniqueIds.NewAccessKeyId(),
-            SecretAccessKey = UniqueIds.NewSecretAccessKey(),
-            CreateDate = (time ?? TimeProvider.System).GetUtcNow(),
-        };
+        var key = New(accountId, time);
         var result = await store.CommitAsync(new ChangeSet().Insert(EntityKinds.AccessKeys, key), cancellationToken).ConfigureAwait(false);
         if (!result.Success)
         {
@@ -33,4 +26,14 @@ public static class RootAccessKeys
 
         return key;
     }
+
+    /// <summary>A new root key, not yet stored.</summary>
+    public static AccessKey New(string accountId, TimeProvider? time = null) => new()
+    {
+        AccountId = accountId,
+        UserName = OwnerName,
+        AccessKeyId = UniqueIds.NewAccessKeyId(),
+        SecretAccessKey = UniqueIds.NewSecretAccessKey(),
+        CreateDate = (time ?? TimeProvider.System).GetUtcNow(),
+    };
 }

@@ -21,6 +21,12 @@ public static class QueryErrors
     public static AwsError InternalFailure() =>
         new("InternalFailure", "The request processing has failed because of an unknown error, exception or failure.", 500);
 
+    /// <summary>A request signed for a service this endpoint does not serve (Crossgate's own error: AWS has no
+    /// endpoint that serves only some services).</summary>
+    public static AwsError UnsupportedService(string service, IEnumerable<Protocols.AwsService> served) =>
+        new("UnsupportedService",
+            $"Crossgate does not serve the service '{service}'. This endpoint serves {string.Join(", ", served.Select(s => s.SigningName))} only.", 400);
+
     public static AwsError MalformedQueryString(string message) =>
         new("MalformedQueryString", message, 404);
 }

@@ -12,6 +12,9 @@ public static class AuditParameters
 {
     public const string Hidden = "HIDDEN_DUE_TO_SECURITY_REASONS";
 
+    /// <summary>CloudTrail's limit for <c>requestParameters</c> (100 KB): larger parameters are left out of the event.</summary>
+    public const int MaxBytes = 100 * 1024;
+
     private static readonly HashSet<string> Secrets = new(StringComparer.OrdinalIgnoreCase)
     {
         "Password", "NewPassword", "OldPassword", "TokenCode", "AuthenticationCode1", "AuthenticationCode2",
@@ -24,9 +27,14 @@ public static class AuditParameters
         "Email", "AccountName",
     };
 
-    /// <summary>Query parameters (IAM, STS) without <c>Action</c> and <c>Version</c>; null when none remain.</summary>
+    /// <summary>Query parameters (IAM, STS) without <c>Action</c> and <c>Version</c>; null when none remain or when
+    /// they exceed <see cref="MaxBytes"/>.</summary>
     public static string? FromQuery(QueryParameters parameters)
     {
+        var size = 0L;
+        foreach (var name in parameters.Names) size += name.Length + (parameters.Get(name)?.Length ?? 0);
+        if (size > MaxBytes) return null;
+
         using var stream = new MemoryStream();
         var written = 0;
         using (var json = new Utf8JsonWriter(stream))
@@ -53,13 +61,13 @@ public static class AuditParameters
             json.WriteEndObject();
         }
 
-        return written == 0 ? null : System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return written == 0 || stream.Length > MaxBytes ? null : System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>A JSON 1.1 body; null when empty, <c>{}</c> or not JSON.</summary>
+    /// <summary>A JSON 1.1 body; null when empty, <c>{}</c>, not JSON or larger than <see cref="MaxBytes"/>.</summary>
     public static string? FromJson(ReadOnlySpan<byte> body)
     {
-        if (body.IsEmpty)
+        if (body.IsEmpty || body.Length > MaxBytes)
         {
             return null;
         }
@@ -78,7 +86,7 @@ public static class AuditParameters
                 WriteRedacted(json, document.RootElement);
             }
 
-            return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+            return stream.Length > MaxBytes ? null : System.Text.Encoding.UTF8.GetString(stream.ToArray());
         }
         catch (JsonException)
         {

@@ -76,7 +76,8 @@ public sealed class AwsEndpoint(
                 call.Caller, call.SourceIp, call.UserAgent, http.Response.StatusCode, call.Error)
             {
                 Region = call.Region,
-                Parameters = call.Parameters,
+                // A refused call is recorded without its parameters, as CloudTrail records it.
+                Parameters = call.Error is { Code: "AccessDenied" or "AccessDeniedException" } ? null : call.Parameters,
             };
             foreach (var observer in _observers)
             {
@@ -118,16 +119,11 @@ public sealed class AwsEndpoint(
         var sigRequest = new SigV4Request { Method = request.Method, RawPath = rawPath, RawQuery = rawQuery, Headers = headers, Body = body };
 
         var target = headers.First("X-Amz-Target");
-        var queryParameters = target is null ? QueryParametersOf(rawQuery, headers, body) : null;
+        var (queryParameters, malformedQuery) = target is null ? QueryParametersOf(rawQuery, headers, body) : (null, null);
 
         var parsed = SignatureClaimParser.Parse(sigRequest);
         call.AccessKeyId = parsed.Claim?.AccessKeyId;
         call.Region = parsed.Claim?.Region;
-        if (_observers.Length > 0)
-        {
-            call.Parameters = target is null ? AuditParameters.FromQuery(queryParameters ?? QueryParameters.Empty) : AuditParameters.FromJson(body);
-        }
-
         call.Service = AwsService.ByTarget(target)
                        ?? AwsService.BySigningName(parsed.Claim?.Service)
                        ?? AwsService.ByQueryVersion(queryParameters?.Get("Version"))
@@ -140,6 +136,13 @@ public sealed class AwsEndpoint(
             return;
         }
 
+        if (target is null && parsed.Claim?.Service is { } claimed && AwsService.BySigningName(claimed) is null)
+        {
+            // S3, EC2, …: say what is served instead of a signature error about the credential's scope.
+            await WriteErrorAsync(http, call, QueryErrors.UnsupportedService(claimed, AwsService.All));
+            return;
+        }
+
         var outcome = await verifier.VerifyAsync(sigRequest, parsed.Claim!, call.Service.SigningName, http.RequestAborted);
         if (!outcome.IsAuthenticated)
         {
@@ -148,6 +151,19 @@ public sealed class AwsEndpoint(
         }
 
         call.Caller = outcome.Credential!.Caller;
+        if (_observers.Length > 0)
+        {
+            // Only an authenticated call's parameters are kept: CloudTrail records none for unauthenticated calls,
+            // and keeping them would let anyone grow the trail with unsigned bodies.
+            call.Parameters = target is null ? AuditParameters.FromQuery(queryParameters ?? QueryParameters.Empty) : AuditParameters.FromJson(body);
+        }
+
+        if (malformedQuery is not null)
+        {
+            await WriteErrorAsync(http, call, malformedQuery);
+            return;
+        }
+
         var context = new RequestContext(call.RequestId, outcome.Credential, outcome.Claim!, call.SourceIp, call.UserAgent, call.ReceivedAt);
 
         if (call.Service.Protocol == WireProtocol.Json11)
@@ -199,6 +215,12 @@ public sealed class AwsEndpoint(
         }
 
         JsonElement document;
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            await WriteErrorAsync(http, call, JsonErrors.SerializationException("Invalid UTF-8 in the request body."));
+            return;
+        }
+
         try
         {
             using var parsed = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
@@ -220,18 +242,18 @@ public sealed class AwsEndpoint(
     }
 
     /// <summary>Operation parameters from the URL query and a form-encoded body, without the signature's own parameters.</summary>
-    private static QueryParameters QueryParametersOf(string rawQuery, RequestHeaders headers, byte[] body)
+    private static (QueryParameters? Parameters, AwsError? Error) QueryParametersOf(string rawQuery, RequestHeaders headers, byte[] body)
     {
-        var pairs = AwsUriEncoding.DecodePairs(rawQuery);
         var contentType = headers.First("Content-Type");
-        if (body.Length > 0 && (contentType is null || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)))
-        {
-            pairs.AddRange(AwsUriEncoding.DecodePairs(System.Text.Encoding.UTF8.GetString(body)));
-        }
-        pairs.RemoveAll(p => p.Key is "X-Amz-Algorithm" or "X-Amz-Credential" or "X-Amz-Date" or "X-Amz-Expires"
-            or "X-Amz-SignedHeaders" or "X-Amz-Signature" or "X-Amz-Security-Token");
-        return new QueryParameters(pairs);
+        var form = body.Length > 0 && (contentType is null || contentType.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+            ? body
+            : [];
+        var (parameters, error) = QueryForm.Parse(rawQuery, form);
+        return error is not null ? (null, error) : (parameters!.Without(SignatureParameters), null);
     }
+
+    private static readonly string[] SignatureParameters =
+        ["X-Amz-Algorithm", "X-Amz-Credential", "X-Amz-Date", "X-Amz-Expires", "X-Amz-SignedHeaders", "X-Amz-Signature", "X-Amz-Security-Token"];
 
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -247,10 +269,18 @@ public sealed class AwsEndpoint(
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            if (buffer.Length + read > maxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                if (buffer.Length + read > maxBodyBytes) return null;
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            // Kestrel's own limit, met by a chunked body that announced no length.
+            return null;
         }
         return buffer.ToArray();
     }

@@ -33,7 +33,7 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
 
     public BasicAWSCredentials OutsiderRoot { get; private set; } = null!;
 
-    public static async Task<DirectoryServerFixture> StartAsync()
+    public static async Task<DirectoryServerFixture> StartAsync(ILoggerProvider? logger = null)
     {
         var folder = Path.Combine(Path.GetTempPath(), "crossgate-e2e-" + Guid.NewGuid().ToString("N"));
         var store = await DirectoryStoreFactory.OpenAsync(folder);
@@ -43,7 +43,11 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
             new CrossgateServerOptions { Host = "127.0.0.1", Port = 0 },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
-            configureLogging: logging => logging.SetMinimumLevel(LogLevel.Warning));
+            configureLogging: logging =>
+            {
+                logging.SetMinimumLevel(LogLevel.Warning);
+                if (logger is not null) logging.AddProvider(logger);
+            });
         await server.StartAsync();
         var fixture = new DirectoryServerFixture(folder, store, services, server);
         fixture.ManagementRoot = await RootKeyAsync(store, ExampleOrganization.Management);

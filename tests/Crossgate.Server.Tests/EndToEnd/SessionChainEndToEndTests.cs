@@ -90,9 +90,10 @@ public sealed class SessionChainEndToEndTests : IAsyncLifetime
     {
         var alexArn = $"arn:aws:iam::{A}:user/alex";
         const string everything = """["sts:AssumeRole","sts:TagSession","sts:SetSourceIdentity"]""";
-        var secondArn = await RoleAsync("Second", $"arn:aws:iam::{A}:role/First", everything);
+        // First exists before Second's trust policy names it: IAM refuses a trust policy naming a missing role.
         var firstArn = await RoleAsync("First", alexArn, everything,
-            permissions: $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"{{secondArn}}"}]}""");
+            permissions: $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"arn:aws:iam::{{A}}:role/Second"}]}""");
+        var secondArn = await RoleAsync("Second", firstArn, everything);
         using var sts = _server.Sts(await _server.UserKeyAsync(A, "alex"));
         var first = await sts.AssumeRoleAsync(new AssumeRoleRequest
         {

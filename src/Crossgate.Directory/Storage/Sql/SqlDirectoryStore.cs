@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Crossgate.Directory.Model;
 
 namespace Crossgate.Directory.Storage.Sql;
@@ -39,6 +40,72 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
     public abstract string Description { get; }
 
     protected SqlDialect Dialect { get; }
+
+    /// <summary>Seals the secret fields of the entity kinds that have them; null keeps them as they are (tests of the
+    /// raw row format only).</summary>
+    public SecretSealer? Sealer { get; protected init; }
+
+    /// <summary>The document as stored: secret fields sealed.</summary>
+    protected string ToStored(EntityKind kind, string document) => Transform(kind, document, seal: true);
+
+    /// <summary>The document as the model reads it: secret fields unsealed.</summary>
+    protected string FromStored(EntityKind kind, string document) => Transform(kind, document, seal: false);
+
+    private string Transform(EntityKind kind, string document, bool seal)
+    {
+        if (Sealer is null || kind.SecretFields.Count == 0) return document;
+        var node = JsonNode.Parse(document) as JsonObject;
+        if (node is null) return document;
+        var changed = false;
+        foreach (var field in kind.SecretFields)
+        {
+            if (node[field] is JsonValue value && value.TryGetValue<string>(out var text) && SecretSealer.IsSealed(text) != seal)
+            {
+                node[field] = seal ? Sealer.Seal(text, kind.Table + "." + field) : Sealer.Unseal(text, kind.Table + "." + field);
+                changed = true;
+            }
+        }
+
+        return changed ? node.ToJsonString() : document;
+    }
+
+    /// <summary>Seals the secrets of rows written before sealing existed, keeping their versions; true when any was
+    /// rewritten (the plaintext then lingers only in freed pages, which the caller scrubs).</summary>
+    protected async Task<bool> SealExistingSecretsAsync(CancellationToken cancellationToken)
+    {
+        if (Sealer is null) return false;
+        var rewritten = false;
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await BeginWriteAsync(connection, cancellationToken).ConfigureAwait(false);
+        foreach (var kind in EntityKinds.All)
+        {
+            if (kind.SecretFields.Count == 0) continue;
+            var pending = new List<(string Scope, string Key, string Doc)>();
+            await using (var select = Command(connection, transaction, $"SELECT scope, entity_key, {Dialect.JsonColumn("doc")} FROM {kind.Table}"))
+            await using (var reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    var doc = reader.GetString(2);
+                    var sealedDoc = ToStored(kind, doc);
+                    if (!ReferenceEquals(doc, sealedDoc)) pending.Add((reader.GetString(0), reader.GetString(1), sealedDoc));
+                }
+            }
+
+            foreach (var (scope, key, doc) in pending)
+            {
+                await using var update = Command(connection, transaction, $"UPDATE {kind.Table} SET doc = {Dialect.JsonParameter("@d")} WHERE scope = @s AND entity_key = @k");
+                Add(update, "@d", doc);
+                Add(update, "@s", scope);
+                Add(update, "@k", key);
+                await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                rewritten = true;
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return rewritten;
+    }
 
     /// <summary>An open connection ready for use (per-connection settings applied).</summary>
     protected abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
@@ -143,7 +210,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
             $"SELECT {Dialect.JsonColumn("doc")}, version FROM {kind.Table} WHERE scope = @s AND entity_key = @k");
         Add(command, "@s", scope);
         Add(command, "@k", key);
-        return await ReadOneAsync<T>(command, cancellationToken).ConfigureAwait(false);
+        return await ReadOneAsync(kind, command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Versioned<T>?> FindByUniqueIdAsync<T>(EntityKind<T> kind, string uniqueId, CancellationToken cancellationToken = default)
@@ -153,7 +220,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
         await using var command = Command(connection, null,
             $"SELECT {Dialect.JsonColumn("doc")}, version FROM {kind.Table} WHERE unique_id = @u");
         Add(command, "@u", uniqueId);
-        return await ReadOneAsync<T>(command, cancellationToken).ConfigureAwait(false);
+        return await ReadOneAsync(kind, command, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Page<Versioned<T>>> ListAsync<T>(EntityKind<T> kind, string scope, ListQuery query, CancellationToken cancellationToken = default)
@@ -203,7 +270,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
                 break;
             }
 
-            items.Add(new Versioned<T>(DirectoryJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+            items.Add(new Versioned<T>(DirectoryJson.Deserialize<T>(FromStored(kind, reader.GetString(0))), reader.GetInt64(1)));
             lastKey = reader.GetString(2);
         }
 
@@ -219,7 +286,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
         var items = new List<Versioned<T>>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            items.Add(new Versioned<T>(DirectoryJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+            items.Add(new Versioned<T>(DirectoryJson.Deserialize<T>(FromStored(kind, reader.GetString(0))), reader.GetInt64(1)));
         }
 
         return items;
@@ -286,6 +353,10 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (RemovesSecrets(changes))
+            {
+                await OnSecretsRemovedAsync(cancellationToken).ConfigureAwait(false);
+            }
 
             // Before returning: the caller's next request must not be answered from a view older than this write.
             if (changesEntities)
@@ -299,6 +370,20 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
         {
             await commands.DisposeAsync().ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Called after a commit that deleted or replaced a row holding secrets, to scrub what the database
+    /// keeps of the old row (SQLite: the write-ahead log).</summary>
+    protected virtual Task OnSecretsRemovedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static bool RemovesSecrets(ChangeSet changes)
+    {
+        foreach (var change in changes.Changes)
+        {
+            if (change.Kind is ChangeKind.Delete or ChangeKind.Update or ChangeKind.Upsert && change.EntityKind.SecretFields.Count > 0) return true;
+        }
+
+        return false;
     }
 
     public async Task<IReadOnlyList<AuditEvent>> QueryAuditAsync(AuditQuery query, CancellationToken cancellationToken = default)
@@ -379,7 +464,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
         return parameter;
     }
 
-    private static async Task<Versioned<T>?> ReadOneAsync<T>(DbCommand command, CancellationToken cancellationToken)
+    private async Task<Versioned<T>?> ReadOneAsync<T>(EntityKind<T> kind, DbCommand command, CancellationToken cancellationToken)
         where T : class
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
@@ -388,7 +473,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
             return null;
         }
 
-        return new Versioned<T>(DirectoryJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1));
+        return new Versioned<T>(DirectoryJson.Deserialize<T>(FromStored(kind, reader.GetString(0))), reader.GetInt64(1));
     }
 
     /// <summary>The statements of one commit, each prepared once per table and change kind and reused: imports
@@ -405,7 +490,7 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
             command.Parameters["@k"].Value = change.Key;
             if (change.Kind is ChangeKind.Insert or ChangeKind.Update or ChangeKind.Upsert)
             {
-                command.Parameters["@d"].Value = change.Document!;
+                command.Parameters["@d"].Value = store.ToStored(change.EntityKind, change.Document!);
                 command.Parameters["@u"].Value = (object?)change.UniqueId ?? DBNull.Value;
                 command.Parameters["@o"].Value = (object?)change.Owner ?? DBNull.Value;
                 command.Parameters["@p"].Value = (object?)change.Path ?? DBNull.Value;

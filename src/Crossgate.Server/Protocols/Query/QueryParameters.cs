@@ -23,6 +23,15 @@ public sealed class QueryParameters
 
     public int Count => _values.Count;
 
+    /// <summary>These parameters without the given names.</summary>
+    public QueryParameters Without(IEnumerable<string> names)
+    {
+        if (!names.Any(_values.ContainsKey)) return this;
+        var copy = new Dictionary<string, string>(_values, StringComparer.Ordinal);
+        foreach (var name in names) copy.Remove(name);
+        return new QueryParameters(copy);
+    }
+
     public IEnumerable<string> Names => _values.Keys;
 
     public string? Get(string name) => _values.GetValueOrDefault(name);

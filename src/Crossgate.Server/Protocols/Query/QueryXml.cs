@@ -47,7 +47,7 @@ public static class QueryXml
             xml.WriteStartElement("Error", xmlNamespace);
             xml.WriteElementString("Type", xmlNamespace, error.IsReceiverFault ? "Receiver" : "Sender");
             xml.WriteElementString("Code", xmlNamespace, error.Code);
-            xml.WriteElementString("Message", xmlNamespace, error.Message);
+            xml.WriteElementString("Message", xmlNamespace, XmlText.Clean(error.Message));
             xml.WriteEndElement();
             xml.WriteElementString("RequestId", xmlNamespace, requestId);
             xml.WriteEndElement();

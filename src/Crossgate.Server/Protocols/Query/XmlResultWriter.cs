@@ -23,7 +23,7 @@ public sealed class XmlResultWriter
     {
         if (value is null) return this;
         _xml.WriteStartElement(name, _ns);
-        _xml.WriteString(value);
+        _xml.WriteString(XmlText.Clean(value));
         _xml.WriteEndElement();
         return this;
     }

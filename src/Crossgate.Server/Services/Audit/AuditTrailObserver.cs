@@ -16,7 +16,12 @@ namespace Crossgate.Server.Services.Audit;
 /// </summary>
 public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 {
-    private const int QueueCapacity = 10_000;
+    // With requestParameters at most 100 KB and the other free-text fields capped, the queue holds at most ~100 MB
+    // even when every event is as large as allowed.
+    private const int QueueCapacity = 1_000;
+
+    /// <summary>Free text a caller controls (error messages echo parameters, user agents, action names) is cut here.</summary>
+    public const int MaxTextLength = 1024;
     private const int MaxBatch = 512;
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
 
@@ -64,19 +69,21 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
         EventId = UniqueIds.NewEventId(),
         EventTime = record.ReceivedAt,
         EventSource = (record.Service ?? "unknown") + ".amazonaws.com",
-        EventName = record.Action is { Length: > 0 } action ? action : "Unknown",
+        EventName = record.Action is { Length: > 0 } action ? Cap(action, 128) : "Unknown",
         AwsRegion = record.Region ?? "us-east-1",
         RecipientAccountId = record.Caller?.Account,
-        UserIdentity = CloudTrailIdentity.Json(record.Caller, record.AccessKeyId),
+        UserIdentity = CloudTrailIdentity.Json(record.Caller, record.AccessKeyId is null ? null : Cap(record.AccessKeyId, 128)),
         SourceIpAddress = record.SourceIp,
-        UserAgent = record.UserAgent,
-        RequestParameters = record.Parameters,
+        UserAgent = record.UserAgent is null ? null : Cap(record.UserAgent, MaxTextLength),
+        RequestParameters = record.Parameters is { Length: <= AuditParameters.MaxBytes } parameters ? parameters : null,
 
         // The code as the client saw it: JSON services rename some of the front door's codes.
         ErrorCode = record.Error is null ? null : record.Service == AwsService.Organizations.SigningName ? JsonErrorCodes.For(record.Error.Code) : record.Error.Code,
-        ErrorMessage = record.Error?.Message,
+        ErrorMessage = record.Error is null ? null : Cap(record.Error.Message, MaxTextLength),
         RequestId = record.RequestId,
     };
+
+    private static string Cap(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
     private async Task WriteLoopAsync()
     {

@@ -67,5 +67,7 @@ public static class OrganizationsErrors
         InvalidInput("IMMUTABLE_POLICY", "You specified a policy that is managed by AWS and can't be modified.");
 
     /// <summary>The directory's refusals already carry Organizations' codes and texts.</summary>
-    public static AwsError From(IamError error) => new(error.Code, error.Message, error.HttpStatus);
+    /// <remarks>The directory's shared <c>ConcurrentModification</c> (IAM's code) becomes Organizations' own.</remarks>
+    public static AwsError From(IamError error) =>
+        error.Code == IamError.ConcurrentModificationCode ? ConcurrentModification() : new(error.Code, error.Message, error.HttpStatus);
 }

@@ -19,13 +19,30 @@ public static class MfaCheck
             return StsErrors.UnknownMfaDevice();
         }
 
-        var device = await store.GetAsync(EntityKinds.MfaDevices, principal.AccountId, serialNumber, cancellationToken).ConfigureAwait(false);
-        if (device is null || !string.Equals(device.Value.UserName, userName, StringComparison.OrdinalIgnoreCase))
+        for (var attempt = 0; attempt < 8; attempt++)
         {
-            return StsErrors.UnknownMfaDevice();
+            var device = await store.GetAsync(EntityKinds.MfaDevices, principal.AccountId, serialNumber, cancellationToken).ConfigureAwait(false);
+            if (device is null || !string.Equals(device.Value.UserName, userName, StringComparison.OrdinalIgnoreCase))
+            {
+                return StsErrors.UnknownMfaDevice();
+            }
+
+            // A code is good once: its step must be later than the last accepted one, and recording that step
+            // conflicts with a concurrent use of the same code (row version), so only one of them succeeds.
+            var step = Totp.StepOf(device.Value.Base32Seed, tokenCode, now);
+            if (step is null || step <= device.Value.LastUsedStep)
+            {
+                return StsErrors.InvalidMfaCode();
+            }
+
+            var used = device.Value with { LastUsedStep = step };
+            if ((await store.CommitAsync(new ChangeSet().Update(EntityKinds.MfaDevices, used, device.Version), cancellationToken).ConfigureAwait(false)).Success)
+            {
+                return null;
+            }
         }
 
-        return Totp.Verify(device.Value.Base32Seed, tokenCode, now) ? null : StsErrors.InvalidMfaCode();
+        return StsErrors.InvalidMfaCode();
     }
 
     /// <summary>The MFA keys of a request whose MFA was just verified: present, and zero seconds old.</summary>
