@@ -66,6 +66,13 @@ public sealed class SessionTokenSealer
         }
 
         var sealedBytes = bytes.AsSpan(0, length);
+        // Base64 ignores the spare bits of the last character; only the canonical spelling of the bytes is the token
+        // STS issued, so any other spelling is an altered token.
+        if (!string.Equals(Convert.ToBase64String(sealedBytes), token, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
         var plain = new byte[length - HeaderBytes];
         try
         {
