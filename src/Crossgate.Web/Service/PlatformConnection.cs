@@ -1,0 +1,34 @@
+using Crossgate.Platform.Aws;
+using Crossgate.Platform.Registry;
+
+namespace Crossgate.Web.Service;
+
+/// <summary>How the service reaches AWS (or a Crossgate endpoint): where, and with which credentials. Credentials
+/// come from a function so that short-lived ones (a role session) can be renewed between calls.</summary>
+public sealed class PlatformConnection(AwsTarget target, Func<CancellationToken, ValueTask<AwsCredentialSet>> credentials, HttpClient http)
+{
+    private Task<string?>? _identity;
+
+    public AwsTarget Target { get; } = target;
+
+    public HttpClient Http { get; } = http;
+
+    public ValueTask<AwsCredentialSet> CredentialsAsync(CancellationToken cancellation) => credentials(cancellation);
+
+    /// <summary>The platform's identity as STS names it (asked once), or null when STS cannot be asked.</summary>
+    public Task<string?> IdentityArnAsync(CancellationToken cancellation) =>
+        LazyInitializer.EnsureInitialized(ref _identity, async () =>
+        {
+            try
+            {
+                return await CallerIdentityReader.TryReadArnAsync(Target, await CredentialsAsync(cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or Amazon.Runtime.AmazonClientException)
+            {
+                return null;
+            }
+        });
+
+    /// <summary>Where the calls go, for people: the endpoint URL, or "AWS".</summary>
+    public string EndpointDescription => Target.EndpointUrl?.ToString() ?? $"AWS ({Target.Region})";
+}
