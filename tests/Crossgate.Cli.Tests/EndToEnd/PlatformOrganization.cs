@@ -56,6 +56,9 @@ public sealed class PlatformOrganization : IAsyncLifetime
 
     public CrossgateServer Server { get; private set; } = null!;
 
+    /// <summary>The OU every target account is in.</summary>
+    public string WorkloadsOuId { get; private set; } = string.Empty;
+
     public string EndpointUrl => Server.BaseAddress.ToString();
 
     public static string RoleArnIn(string account) => $"arn:aws:iam::{account}:role/{RoleName}";
@@ -81,6 +84,7 @@ public sealed class PlatformOrganization : IAsyncLifetime
         var iam = services.Iam;
         var root = (await orgs.CreateOrganizationAsync(PlatformAccount, "Platform", "platform@example.com")).GetValueOrThrow();
         var workloads = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Workloads")).GetValueOrThrow();
+        WorkloadsOuId = workloads.Id;
         foreach (var (account, name) in new[] { (Correct, "Correct"), (WrongTrust, "Wrong trust"), (NeedsExternalId, "Needs external id"), (MissingGroup, "Missing group"), (SsmByTag, "SSM by tag") })
         {
             (await orgs.AddAccountAsync(root.OrganizationId, account, name, $"{account}@example.com", workloads.Id)).GetValueOrThrow();
@@ -92,7 +96,7 @@ public sealed class PlatformOrganization : IAsyncLifetime
         Assert.True(caller.Success, caller.Error?.Message);
         (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "AssumePlatformRoles", caller.Policy.ToJsonString())).GetValueOrThrow();
         (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "ListOrganization",
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"organizations:ListAccounts","Resource":"*"}]}""")).GetValueOrThrow();
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:ListAccounts","organizations:ListAccountsForParent","organizations:ListOrganizationalUnitsForParent"],"Resource":"*"}]}""")).GetValueOrThrow();
         var key = new AccessKey
         {
             AccountId = PlatformAccount, UserName = PlatformUser, AccessKeyId = AccountsWorkspace.PlatformKeyId,
