@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Crossgate.Directory;
+using Crossgate.Platform.Aws;
+using Crossgate.Web.Hosting;
+using Crossgate.Web.Service;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Crossgate.Server.Services.Audit;
@@ -33,6 +36,11 @@ internal static class ServeCommand
             }
         });
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
+        var platformRole = new Option<string?>("--platform-role")
+        {
+            Description = $"The role the platform (console and API) acts as: an ARN, or a name in the management account (default {PlatformSessions.DefaultRoleName}, when it exists).",
+        };
+        var checkEvery = PlatformServeCommand.CheckEveryOption("off");
 
         var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
         store.AddTo(command);
@@ -40,13 +48,17 @@ internal static class ServeCommand
         command.Options.Add(host);
         command.Options.Add(accountId);
         command.Options.Add(jsonLogs);
+        command.Options.Add(platformRole);
+        command.Options.Add(checkEvery);
         command.SetAction(parse => RunAsync(
             store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-            parse.GetValue(accountId)!, parse.GetValue(jsonLogs), parse.InvocationConfiguration.Output).GetAwaiter().GetResult());
+            parse.GetValue(accountId)!, parse.GetValue(jsonLogs), parse.GetValue(platformRole), PlatformServeCommand.ParseCheckEvery(parse.GetValue(checkEvery)),
+            parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs, TextWriter output)
+    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs,
+        string? platformRole, TimeSpan? checkEvery, TextWriter output, TextWriter error)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
         var services = new CrossgateServices(store);
@@ -57,12 +69,30 @@ internal static class ServeCommand
             output.WriteLine($"Created management account {accountId} with a root access key (profile '{Profile}' in {credentialsPath}).");
         }
 
+        var (roleArn, roleError) = await PlatformSessions.ResolveRoleAsync(services, platformRole, accountId);
+        if (roleError is not null)
+        {
+            error.WriteLine(roleError);
+            return CrossgateCli.UsageError;
+        }
+
+        // The platform beside the endpoint: it calls this same endpoint with sessions the local STS issues to it.
+        await using var platformStores = await PlatformStores.OpenAsync(dataDirectory, postgres, CancellationToken.None);
+        using var platformCredentials = new LocalPlatformCredentials(services, roleArn, accountId);
+        var connection = new PlatformConnection(new AwsTarget(new Uri($"http://127.0.0.1:{port}/")), platformCredentials.GetAsync, AccountsOptions.Http);
+        await using var platform = new PlatformService(new PlatformServiceOptions
+        {
+            Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = checkEvery,
+        });
+
         await using var server = CrossgateServer.Create(
             new CrossgateServerOptions { Host = host, Port = port, JsonLogs = jsonLogs },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
-            observers: [new AuditTrailObserver(store)]);
+            observers: [new AuditTrailObserver(store)],
+            extension: new PlatformHostExtension(platform));
         await server.StartAsync();
+        connection.RetargetTo(new AwsTarget(new Uri(server.BaseAddress.ToString().Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal))));
         var endpoint = server.BaseAddress.ToString().TrimEnd('/');
         output.WriteLine($"Crossgate endpoint: {endpoint}");
         if (SharedCredentialsFile.HasProfile(credentialsPath, Profile))
@@ -75,7 +105,8 @@ internal static class ServeCommand
         }
 
         output.WriteLine($"aws --endpoint-url {endpoint} sts get-caller-identity");
-        output.Flush();
+        output.WriteLine($"The platform acts as {platformCredentials.Identity}, with sessions the local STS issues to it.");
+        PlatformServeCommand.WriteConsoleBanner(output, server.BaseAddress, platform);
         await WaitForShutdownSignalAsync();
         output.WriteLine("Crossgate stopping.");
         await server.StopAsync();
@@ -84,7 +115,7 @@ internal static class ServeCommand
 
     /// <summary>Completes on SIGINT or SIGTERM, which are then handled here instead of killing the process, so that
     /// in-flight requests drain and the store closes cleanly.</summary>
-    private static async Task WaitForShutdownSignalAsync()
+    internal static async Task WaitForShutdownSignalAsync()
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnSignal(PosixSignalContext context)

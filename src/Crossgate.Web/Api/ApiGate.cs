@@ -1,5 +1,6 @@
 using Crossgate.Platform.ServiceStore;
 using Crossgate.Web.Console;
+using Crossgate.Web.Service;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -42,6 +43,10 @@ public sealed class ApiGate(IPlatformStore store, ConsoleSessions sessions, ILog
             await Problems.Of(ex.StatusCode, ex.StatusCode == 413
                 ? $"The request body is larger than this server accepts."
                 : $"The request could not be read: {ex.Message}").ExecuteAsync(context).ConfigureAwait(false);
+        }
+        catch (PlatformUnavailableException ex) when (!context.Response.HasStarted)
+        {
+            await Problems.Of(StatusCodes.Status502BadGateway, ex.Message).ExecuteAsync(context).ConfigureAwait(false);
         }
         catch (Exception ex) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

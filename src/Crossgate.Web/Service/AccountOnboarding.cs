@@ -20,7 +20,8 @@ public sealed class AccountOnboarding(
         var (account, refusal) = RegistrationRules.Validate(alias, roleArn, externalId, null, policy, clock.GetUtcNow());
         if (account is null)
         {
-            return (null, ServiceError.Unprocessable(refusal!));
+            // The rules quote what they refuse; a value of hundreds of characters is quoted cut short.
+            return (null, ServiceError.Unprocessable(Quoted(Quoted(refusal!, alias), roleArn)));
         }
 
         if (await ConflictAsync(account, cancellation).ConfigureAwait(false) is { } conflict)
@@ -52,6 +53,9 @@ public sealed class AccountOnboarding(
             ? (new Added(account, await check.ConfigureAwait(false), false), null)
             : (new Added(account, null, true), null);
     }
+
+    private static string Quoted(string message, string value) =>
+        value.Length > 80 ? message.Replace(value, Api.Problems.Shorten(value), StringComparison.Ordinal) : message;
 
     private async Task<ServiceError?> ConflictAsync(RegisteredAccount account, CancellationToken cancellation)
     {

@@ -9,7 +9,10 @@ public sealed class PlatformConnection(AwsTarget target, Func<CancellationToken,
 {
     private Task<string?>? _identity;
 
-    public AwsTarget Target { get; } = target;
+    public AwsTarget Target { get; private set; } = target;
+
+    /// <summary>Points the platform at the endpoint it is served beside, once that endpoint's port is known.</summary>
+    public void RetargetTo(AwsTarget target) => Target = target;
 
     public HttpClient Http { get; } = http;
 
@@ -23,7 +26,7 @@ public sealed class PlatformConnection(AwsTarget target, Func<CancellationToken,
             {
                 return await CallerIdentityReader.TryReadArnAsync(Target, await CredentialsAsync(cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is InvalidOperationException or Amazon.Runtime.AmazonClientException)
+            catch (PlatformUnavailableException)
             {
                 return null;
             }

@@ -257,7 +257,7 @@ public abstract class PlatformApiTests(PlatformOrganization org) : IAsyncLifetim
         await (await Admin.PostJson("/api/v1/discover", $$"""{"roleName":"{{RoleName}}","ouIds":["Workloads"]}""")).Problem(HttpStatusCode.UnprocessableEntity);
         await (await Admin.PostJson("/api/v1/discover", """{"roleName":"bad name!"}""")).Problem(HttpStatusCode.UnprocessableEntity);
         await (await Admin.PostJson("/api/v1/discover", """{"ouIds":[]}""")).Problem(HttpStatusCode.BadRequest);
-        Assert.Empty(await Aliases());
+        Assert.Equal(["Correct", "Missing-group", "SSM-by-tag"], (await Aliases()).Order());
     }
 
     [Fact]
@@ -276,7 +276,7 @@ public abstract class PlatformApiTests(PlatformOrganization org) : IAsyncLifetim
         await (await Admin.PutJson("/api/v1/permissions", """{"Version":"2012-10-17","Statement":""")).Problem(HttpStatusCode.BadRequest);
         await (await Admin.PutJson("/api/v1/permissions", "[1,2]")).Problem(HttpStatusCode.BadRequest);
         detail = await (await Admin.PutJson("/api/v1/permissions", """{"Version":"2012-10-17","Statement":[{"Effect":"Perhaps","Action":"s3:GetObject","Resource":"*"}]}""")).Problem(HttpStatusCode.UnprocessableEntity);
-        Assert.Contains("Perhaps", detail);
+        Assert.Contains("Effect", detail);
         await (await Admin.PutJson("/api/v1/permissions", """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:GetObject","Resource":"*"}]}""")).Problem(HttpStatusCode.UnprocessableEntity);
         Assert.Equal(Profile, await (await Admin.GetAsync("/api/v1/permissions")).Content.ReadAsStringAsync());
     }
