@@ -14,7 +14,7 @@ public static class ConsoleEndpoints
 {
     public const string Prefix = "/console";
 
-    /// <summary>Page routes and the file each serves.</summary>
+    /// <summary>Page routes and the file each serves (routing ignores a trailing slash: "/console/" is also "/console").</summary>
     private static readonly (string Route, string File)[] Pages =
     [
         ("/console/", "accounts.html"),
@@ -27,7 +27,6 @@ public static class ConsoleEndpoints
 
     public static void Map(IEndpointRouteBuilder routes)
     {
-        routes.MapGet("/console", () => Results.Redirect("/console/")).ExcludeFromDescription();
         foreach (var (route, file) in Pages)
         {
             routes.MapGet(route, (HttpContext context, PlatformService platform) => PageAsync(context, platform, file)).ExcludeFromDescription();
@@ -41,14 +40,14 @@ public static class ConsoleEndpoints
     }
 
     /// <summary>Headers for every console answer: no framing, scripts and styles from this origin only, and no
-    /// referrer (the login URL carries a token).</summary>
+    /// referrer to other sites (the login URL carries a token).</summary>
     public static void SecureHeaders(HttpResponse response)
     {
         var headers = response.Headers;
         headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        headers["Referrer-Policy"] = "same-origin";
     }
 
     private static async Task<IResult> PageAsync(HttpContext context, PlatformService platform, string file)
@@ -153,9 +152,16 @@ public static class ConsoleEndpoints
             : TypedResults.Json(new ConsoleSessionView(session.Caller, session.ReadOnly, session.Csrf), WebJsonContext.Default.ConsoleSessionView);
     }
 
-    /// <summary>Browsers send Origin on a form POST; when they do, it must be this host.</summary>
+    /// <summary>Browsers say where a form POST comes from (Sec-Fetch-Site, else Origin); when they do, it must be this
+    /// console. A client that says neither is not a browser a cross-site form could drive.</summary>
     private static bool SameOrigin(HttpRequest request)
     {
+        var site = request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site is "same-origin" or "none";
+        }
+
         var origin = request.Headers.Origin.ToString();
         return origin.Length == 0
             || Uri.TryCreate(origin, UriKind.Absolute, out var uri) && string.Equals(uri.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
