@@ -35,7 +35,7 @@ internal sealed class PlatformWithThousandAccounts : IAsyncDisposable
 
     public static async Task<PlatformWithThousandAccounts> StartAsync()
     {
-        var folder = Directory.CreateTempSubdirectory("crossgate-bench-platform-").FullName;
+        var folder = System.IO.Directory.CreateTempSubdirectory("crossgate-bench-platform-").FullName;
         var registry = await AccountRegistry.OpenAsync(folder);
         var store = await PlatformStoreFactory.OpenAsync(folder, null);
         var now = DateTimeOffset.UtcNow;
@@ -83,6 +83,6 @@ internal sealed class PlatformWithThousandAccounts : IAsyncDisposable
         await _service.DisposeAsync();
         await _store.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        System.IO.Directory.Delete(_folder, recursive: true);
     }
 }
