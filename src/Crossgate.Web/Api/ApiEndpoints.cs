@@ -28,7 +28,7 @@ public static class ApiEndpoints
         api.MapPost("/discover", Discover).Accepts<DiscoverRequest>("application/json").Produces<DiscoveryResults>()
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(502);
         api.MapGet("/permissions", GetPermissions).Produces(200, contentType: "application/json").ProducesProblem(404);
-        api.MapPut("/permissions", PutPermissions).Accepts<object>("application/json").Produces(200, contentType: "application/json")
+        api.MapPut("/permissions", PutPermissions).Accepts<System.Text.Json.JsonElement>("application/json").Produces(200, contentType: "application/json")
             .ProducesProblem(400).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         api.MapGet("/templates/role", RoleTemplate).Produces(200, contentType: "application/yaml").Produces(200, contentType: "application/json")
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);

@@ -19,4 +19,6 @@ namespace Crossgate.Web.Api;
 [JsonSerializable(typeof(EventList))]
 [JsonSerializable(typeof(PlatformView))]
 [JsonSerializable(typeof(Console.ConsoleSessionView))]
+[JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(Microsoft.AspNetCore.Mvc.ProblemDetails))]
 public sealed partial class WebJsonContext : JsonSerializerContext;

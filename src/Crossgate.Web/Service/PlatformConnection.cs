@@ -7,7 +7,7 @@ namespace Crossgate.Web.Service;
 /// come from a function so that short-lived ones (a role session) can be renewed between calls.</summary>
 public sealed class PlatformConnection(AwsTarget target, Func<CancellationToken, ValueTask<AwsCredentialSet>> credentials, HttpClient http)
 {
-    private Task<string?>? _identity;
+    private string? _identity;
 
     public AwsTarget Target { get; private set; } = target;
 
@@ -18,19 +18,25 @@ public sealed class PlatformConnection(AwsTarget target, Func<CancellationToken,
 
     public ValueTask<AwsCredentialSet> CredentialsAsync(CancellationToken cancellation) => credentials(cancellation);
 
-    /// <summary>The platform's identity as STS names it (asked once), or null when STS cannot be asked.</summary>
-    public Task<string?> IdentityArnAsync(CancellationToken cancellation) =>
-        LazyInitializer.EnsureInitialized(ref _identity, async () =>
+    /// <summary>The platform's identity as STS names it (kept once known), or null when STS cannot be asked now.</summary>
+    public async Task<string?> IdentityArnAsync(CancellationToken cancellation)
+    {
+        if (Volatile.Read(ref _identity) is { } known)
         {
-            try
-            {
-                return await CallerIdentityReader.TryReadArnAsync(Target, await CredentialsAsync(cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
-            }
-            catch (PlatformUnavailableException)
-            {
-                return null;
-            }
-        });
+            return known;
+        }
+
+        try
+        {
+            var arn = await CallerIdentityReader.TryReadArnAsync(Target, await CredentialsAsync(cancellation).ConfigureAwait(false), cancellation).ConfigureAwait(false);
+            Volatile.Write(ref _identity, arn);
+            return arn;
+        }
+        catch (PlatformUnavailableException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Where the calls go, for people: the endpoint URL, or "AWS".</summary>
     public string EndpointDescription => Target.EndpointUrl?.ToString() ?? $"AWS ({Target.Region})";
