@@ -56,8 +56,8 @@ public abstract class PlatformStoreContractTests : IAsyncLifetime
         Assert.True(read.Assumable);
         Assert.Equal(["Read", "Write"], read.Groups.Select(g => g.Sid));
         Assert.Equal("denied", read.Groups[1].Status);
-        Assert.Equal(["s3:GetObject"], read.Groups[1].MissingActions);
-        Assert.Equal(["s3:GetObject: no statement allows it"], read.Groups[1].Reasons);
+        Assert.Equal(["s3:GetObject"], read.Groups[1].MissingActions.ToArray());
+        Assert.Equal(["s3:GetObject: no statement allows it"], read.Groups[1].Reasons.ToArray());
         Assert.Single(await Store.ListChecksAsync("prod", 1));
 
         var latest = await Store.LatestChecksAsync();
