@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Crossgate.Directory;
+using Crossgate.Directory.Sessions;
 using Crossgate.Platform.Aws;
 using Crossgate.Web.Hosting;
 using Crossgate.Web.Service;
@@ -36,6 +37,7 @@ internal static class ServeCommand
             }
         });
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
+        var accessLog = new Option<bool>("--access-log") { Description = "Log one line per answered request (off by default; the audit trail records every call)." };
         var platformRole = new Option<string?>("--platform-role")
         {
             Description = $"The role the platform (console and API) acts as: an ARN, or a name in the management account (default {PlatformSessions.DefaultRoleName}, when it exists).",
@@ -48,20 +50,26 @@ internal static class ServeCommand
         command.Options.Add(host);
         command.Options.Add(accountId);
         command.Options.Add(jsonLogs);
+        command.Options.Add(accessLog);
         command.Options.Add(platformRole);
         command.Options.Add(checkEvery);
         command.SetAction(parse => RunAsync(
             store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-            parse.GetValue(accountId)!, parse.GetValue(jsonLogs), parse.GetValue(platformRole), PlatformServeCommand.ParseCheckEvery(parse.GetValue(checkEvery)),
+            parse.GetValue(accountId)!, new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)),
+            new PlatformChoice(parse.GetValue(platformRole), PlatformServeCommand.ParseCheckEvery(parse.GetValue(checkEvery))),
             parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult());
         return command;
     }
 
-    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, bool jsonLogs,
-        string? platformRole, TimeSpan? checkEvery, TextWriter output, TextWriter error)
+    private sealed record LogChoice(bool Json, bool AccessLog);
+
+    private sealed record PlatformChoice(string? Role, TimeSpan? CheckEvery);
+
+    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, LogChoice logs,
+        PlatformChoice platformChoice, TextWriter output, TextWriter error)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
-        var services = new CrossgateServices(store);
+        var services = new CrossgateServices(store, sessionTokens: SessionTokenKeyFile.Load(dataDirectory));
         var rootKey = await AccountBootstrap.CreateAsync(services, accountId, "Management");
         if (rootKey is not null)
         {
@@ -69,7 +77,7 @@ internal static class ServeCommand
             output.WriteLine($"Created management account {accountId} with a root access key (profile '{Profile}' in {credentialsPath}).");
         }
 
-        var (roleArn, roleError) = await PlatformSessions.ResolveRoleAsync(services, platformRole, accountId);
+        var (roleArn, roleError) = await PlatformSessions.ResolveRoleAsync(services, platformChoice.Role, accountId);
         if (roleError is not null)
         {
             error.WriteLine(roleError);
@@ -82,11 +90,11 @@ internal static class ServeCommand
         var connection = new PlatformConnection(new AwsTarget(new Uri($"http://127.0.0.1:{port}/")), platformCredentials.GetAsync, AccountsOptions.Http);
         await using var platform = new PlatformService(new PlatformServiceOptions
         {
-            Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = checkEvery,
+            Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = platformChoice.CheckEvery,
         });
 
         await using var server = CrossgateServer.Create(
-            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = jsonLogs },
+            new CrossgateServerOptions { Host = host, Port = port, JsonLogs = logs.Json, AccessLog = logs.AccessLog },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
             observers: [new AuditTrailObserver(store)],

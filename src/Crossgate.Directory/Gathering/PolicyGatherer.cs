@@ -64,7 +64,19 @@ public sealed class PolicyGatherer(IDirectoryStore store, CompiledPolicyCache? c
         };
     }
 
-    public async Task<DirectoryResult<CallerContext>> ForRootAsync(string accountId, CancellationToken cancellationToken = default)
+    /// <summary>The root user of an account; kept by a <see cref="DirectoryView"/> until the directory changes.</summary>
+    public Task<DirectoryResult<CallerContext>> ForRootAsync(string accountId, CancellationToken cancellationToken = default) =>
+        Store is DirectoryView view
+            ? view.DerivedAsync("root:" + accountId, ct => GatherRootAsync(accountId, ct), cancellationToken)
+            : GatherRootAsync(accountId, cancellationToken);
+
+    /// <summary>An IAM user; kept by a <see cref="DirectoryView"/> until the directory changes.</summary>
+    public Task<DirectoryResult<CallerContext>> ForUserAsync(string accountId, string userName, CancellationToken cancellationToken = default) =>
+        Store is DirectoryView view
+            ? view.DerivedAsync("user:" + accountId + "/" + EntityKinds.NameKey(userName), ct => GatherUserAsync(accountId, userName, ct), cancellationToken)
+            : GatherUserAsync(accountId, userName, cancellationToken);
+
+    private async Task<DirectoryResult<CallerContext>> GatherRootAsync(string accountId, CancellationToken cancellationToken)
     {
         var org = await OrganizationSideAsync(accountId, PolicyKind.ServiceControl, cancellationToken).ConfigureAwait(false);
         if (!org.Success)
@@ -79,7 +91,7 @@ public sealed class PolicyGatherer(IDirectoryStore store, CompiledPolicyCache? c
         return new CallerContext(principal, [], null, [], org.Value.Levels);
     }
 
-    public async Task<DirectoryResult<CallerContext>> ForUserAsync(string accountId, string userName, CancellationToken cancellationToken = default)
+    private async Task<DirectoryResult<CallerContext>> GatherUserAsync(string accountId, string userName, CancellationToken cancellationToken)
     {
         var found = await Store.GetUserAsync(accountId, userName, cancellationToken).ConfigureAwait(false);
         if (found is null)
@@ -180,7 +192,12 @@ public sealed class PolicyGatherer(IDirectoryStore store, CompiledPolicyCache? c
 
     /// <summary>The resource side: a role's trust policy when the resource is a role (or the document given), the RCP
     /// levels of the resource's account, its organization and its tags.</summary>
-    public async Task<DirectoryResult<ResourceContext>> ForResourceAsync(string resource, string resourceAccount, string? resourcePolicyDocument = null, CancellationToken cancellationToken = default)
+    public Task<DirectoryResult<ResourceContext>> ForResourceAsync(string resource, string resourceAccount, string? resourcePolicyDocument = null, CancellationToken cancellationToken = default) =>
+        Store is DirectoryView view && resourcePolicyDocument is null
+            ? view.DerivedAsync("resource:" + resourceAccount + "|" + resource, ct => GatherResourceAsync(resource, resourceAccount, null, ct), cancellationToken)
+            : GatherResourceAsync(resource, resourceAccount, resourcePolicyDocument, cancellationToken);
+
+    private async Task<DirectoryResult<ResourceContext>> GatherResourceAsync(string resource, string resourceAccount, string? resourcePolicyDocument, CancellationToken cancellationToken)
     {
         CompiledPolicy? resourcePolicy = null;
         IReadOnlyDictionary<string, string> tags = EmptyTags;

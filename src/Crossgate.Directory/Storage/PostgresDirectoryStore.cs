@@ -45,5 +45,43 @@ public sealed class PostgresDirectoryStore : SqlDirectoryStore
         // Read committed is enough: every conditional write re-checks the row version under the row lock.
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken).ConfigureAwait(false);
 
-    public override ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+    /// <summary>LISTENs on <see cref="PostgresDialect.ChangeChannel"/>, which every commit that changes entities
+    /// notifies (this process's own included). A lost connection counts as a change, since notifications sent
+    /// meanwhile are gone; it is then reopened.</summary>
+    protected override async Task WatchForeignChangesAsync(Action changed, CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                connection.Notification += (_, _) => changed();
+                await using (var listen = Command(connection, null, $"LISTEN {PostgresDialect.ChangeChannel}"))
+                {
+                    await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                changed(); // Whatever happened before LISTEN took effect.
+                while (true)
+                {
+                    await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+            {
+                changed();
+                await Task.Delay(TimeSpan.FromMilliseconds(500), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await StopWatchingAsync().ConfigureAwait(false);
+        await _dataSource.DisposeAsync().ConfigureAwait(false);
+    }
 }

@@ -84,13 +84,42 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
         return ((SqliteConnection)connection).BeginTransaction(deferred: false);
     }
 
-    public override ValueTask DisposeAsync()
+    /// <summary>How often the change counter is read for other processes' writes (e.g. <c>crossgate admin</c>
+    /// while <c>serve</c> runs); this process's own writes are known at once.</summary>
+    public static TimeSpan ForeignChangePollInterval { get; } = TimeSpan.FromMilliseconds(50);
+
+    protected override async Task WatchForeignChangesAsync(Action changed, CancellationToken cancellationToken)
     {
+        long? seen = null;
+        using var timer = new PeriodicTimer(ForeignChangePollInterval);
+        while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await using var command = Command(connection, null, $"SELECT generation FROM {SchemaMigrations.ChangeCounterTable} WHERE id = 1");
+                var generation = Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                // The first reading counts as a change: whatever was read before it may predate a foreign write.
+                if (generation != seen)
+                {
+                    changed();
+                }
+
+                seen = generation;
+            }
+            catch (SqliteException)
+            {
+                changed(); // Busy or briefly unreadable: assume the worst and look again at the next tick.
+            }
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await StopWatchingAsync().ConfigureAwait(false);
         using (var connection = new SqliteConnection(_connectionString))
         {
             SqliteConnection.ClearPool(connection);
         }
-
-        return ValueTask.CompletedTask;
     }
 }

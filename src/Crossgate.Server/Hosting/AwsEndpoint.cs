@@ -21,7 +21,8 @@ public sealed class AwsEndpoint(
     TimeProvider clock,
     ILogger<AwsEndpoint> logger,
     IEnumerable<IRequestObserver> observers,
-    long maxBodyBytes)
+    long maxBodyBytes,
+    bool accessLog = false)
 {
     public const string RequestIdHeader = "x-amzn-RequestId";
     public const string ErrorTypeHeader = "x-amzn-ErrorType";
@@ -61,10 +62,13 @@ public sealed class AwsEndpoint(
             if (!http.Response.HasStarted) await WriteErrorAsync(http, call, QueryErrors.InternalFailure());
         }
 
-        var elapsedMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-        logger.LogInformation(
-            "{RequestId} {Service} {Action} key={AccessKeyId} status={Status} error={ErrorCode} {ElapsedMs:0.0}ms",
-            requestId, call.Service?.SigningName, call.Action, call.AccessKeyId, http.Response.StatusCode, call.Error?.Code, elapsedMs);
+        if (accessLog)
+        {
+            logger.LogInformation(
+                "{RequestId} {Service} {Action} key={AccessKeyId} status={Status} error={ErrorCode} {ElapsedMs:0.0}ms",
+                requestId, call.Service?.SigningName, call.Action, call.AccessKeyId, http.Response.StatusCode, call.Error?.Code,
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
 
         if (_observers.Length > 0)
         {
@@ -232,7 +236,15 @@ public sealed class AwsEndpoint(
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBodyBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 0);
+        if (request.ContentLength is { } known)
+        {
+            // The usual case (the SDKs and the CLI send Content-Length): one exact array, no copies.
+            var exact = known == 0 ? [] : new byte[known];
+            await request.Body.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+
+        using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
         while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)

@@ -84,7 +84,8 @@ public sealed class CrossgateServer : IAsyncDisposable
             timeProvider,
             sp.GetRequiredService<ILogger<AwsEndpoint>>(),
             sp.GetServices<IRequestObserver>(),
-            options.MaxRequestBodyBytes));
+            options.MaxRequestBodyBytes,
+            options.AccessLog));
 
         extension?.AddServices(builder.Services);
         var app = builder.Build();

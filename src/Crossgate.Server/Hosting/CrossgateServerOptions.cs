@@ -18,6 +18,10 @@ public sealed class CrossgateServerOptions
     /// <summary>One JSON object per log line instead of human-readable lines.</summary>
     public bool JsonLogs { get; init; }
 
+    /// <summary>One log line per answered request (<c>--access-log</c>). Off by default: writing it costs more than
+    /// answering most requests, and the audit trail records every call anyway.</summary>
+    public bool AccessLog { get; init; }
+
     public LogLevelOption MinimumLogLevel { get; init; } = LogLevelOption.Information;
 }
 

@@ -16,5 +16,5 @@ public record ResolvedCredential(string AccessKeyId, string SecretAccessKey, Cal
     public bool IsActive { get; init; } = true;
 
     // Keep secrets out of logs and exception messages.
-    public override string ToString() => $"ResolvedCredential {{ AccessKeyId = {AccessKeyId}, Caller = {Caller} }}";
+    public sealed override string ToString() => $"ResolvedCredential {{ AccessKeyId = {AccessKeyId}, Caller = {Caller} }}";
 }

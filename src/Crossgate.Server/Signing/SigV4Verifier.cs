@@ -30,7 +30,7 @@ public sealed class SigV4Verifier(ICredentialResolver credentials, TimeProvider 
         var scopeError = CheckScope(claim, expectedService) ?? CheckClock(claim, clock.GetUtcNow());
         if (scopeError is not null) return SigV4Outcome.Fail(scopeError, claim);
 
-        var credential = await credentials.ResolveAsync(claim.AccessKeyId, cancellationToken).ConfigureAwait(false);
+        var credential = await credentials.ResolveAsync(claim.AccessKeyId, claim.SecurityToken, cancellationToken).ConfigureAwait(false);
         if (credential is null || !credential.IsActive) return SigV4Outcome.Fail(AuthErrors.InvalidClientTokenId(), claim);
 
         if (!SessionTokenMatches(credential.SessionToken, claim.SecurityToken))

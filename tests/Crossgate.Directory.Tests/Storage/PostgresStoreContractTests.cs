@@ -1,4 +1,5 @@
 using Crossgate.Directory.Storage;
+using Crossgate.Directory.Storage.Sql;
 using Crossgate.Directory.Tests.Infrastructure;
 
 namespace Crossgate.Directory.Tests.Storage;
@@ -23,7 +24,7 @@ public sealed class PostgresStoreContractTests(PostgresServer server) : Director
 
         foreach (var store in stores)
         {
-            Assert.Equal([1], await ((PostgresDirectoryStore)store).AppliedMigrationsAsync());
+            Assert.Equal(SchemaMigrations.All.Select(m => m.Version), await ((PostgresDirectoryStore)store).AppliedMigrationsAsync());
             await store.DisposeAsync();
         }
     }

@@ -1,4 +1,5 @@
 using Crossgate.Directory.Storage;
+using Crossgate.Directory.Storage.Sql;
 
 namespace Crossgate.Directory.Tests.Storage;
 
@@ -27,7 +28,7 @@ public sealed class SqliteStoreContractTests : DirectoryStoreContract
         await using var reopened = (SqliteDirectoryStore)await OpenAsync(second: true);
         await reopened.MigrateAsync();
 
-        Assert.Equal([1], await reopened.AppliedMigrationsAsync());
+        Assert.Equal(SchemaMigrations.All.Select(m => m.Version), await reopened.AppliedMigrationsAsync());
     }
 
     public override async Task DisposeAsync()

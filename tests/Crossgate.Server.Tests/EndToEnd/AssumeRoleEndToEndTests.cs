@@ -198,7 +198,7 @@ public sealed class AssumeRoleEndToEndTests : IAsyncLifetime
         var response = await sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = CrossAccountRoleArn, RoleSessionName = "scoped", Policy = policy });
         var malformed = await RefusedAsync(sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = CrossAccountRoleArn, RoleSessionName = "scoped", Policy = "{not json" }));
         var huge = await RefusedAsync(sts.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = CrossAccountRoleArn, RoleSessionName = "scoped", Policy = IncompressiblePolicy() }));
-        var stored = (await _server.Store.FindSessionAsync(response.Credentials.AccessKeyId))?.Value;
+        var stored = _server.SessionOf(response.Credentials);
 
         Assert.InRange(response.PackedPolicySize!.Value, 1, 100);
         Assert.Equal(policy, stored!.SessionPolicy);
@@ -242,7 +242,7 @@ public sealed class AssumeRoleEndToEndTests : IAsyncLifetime
             RoleArn = $"arn:aws:iam::{B}:role/Tagged", RoleSessionName = "tagged", SourceIdentity = "alex@example.com",
             Tags = [new Tag { Key = "Project", Value = "crossgate" }], TransitiveTagKeys = ["Project"],
         });
-        var stored = (await _server.Store.FindSessionAsync(response.Credentials.AccessKeyId))?.Value;
+        var stored = _server.SessionOf(response.Credentials);
 
         Assert.Equal("alex@example.com", response.SourceIdentity);
         Assert.NotNull(response.PackedPolicySize);
@@ -266,7 +266,7 @@ public sealed class AssumeRoleEndToEndTests : IAsyncLifetime
         var wrong = await RefusedAsync(sts.GetSessionTokenAsync(new GetSessionTokenRequest { SerialNumber = device.SerialNumber, TokenCode = wrongCode }));
         using var session = _server.Sts(AsSession(response.Credentials));
         var identity = await session.GetCallerIdentityAsync(new GetCallerIdentityRequest());
-        var stored = (await _server.Store.FindSessionAsync(response.Credentials.AccessKeyId))?.Value;
+        var stored = _server.SessionOf(response.Credentials);
         var again = await RefusedAsync(session.GetSessionTokenAsync(new GetSessionTokenRequest()));
 
         Assert.InRange((response.Credentials.Expiration!.Value.ToUniversalTime() - DateTime.UtcNow).TotalSeconds, 43100, 43205);

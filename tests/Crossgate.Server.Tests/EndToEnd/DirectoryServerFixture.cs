@@ -68,6 +68,10 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
         (await Services.Iam.PutUserPolicyAsync(account, userName, policyName,
             $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"{{action}}","Resource":"{{resource}}"}]}""")).GetValueOrThrow();
 
+    /// <summary>The session sealed in temporary credentials' token, as the server reads it.</summary>
+    public Crossgate.Directory.Model.StsSession? SessionOf(Amazon.SecurityToken.Model.Credentials credentials) =>
+        Services.SessionTokens.Open(credentials.AccessKeyId, credentials.SessionToken);
+
     public AmazonSecurityTokenServiceClient Sts(AWSCredentials credentials) =>
         new(credentials, new AmazonSecurityTokenServiceConfig
         {

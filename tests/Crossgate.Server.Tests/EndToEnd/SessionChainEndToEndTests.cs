@@ -52,7 +52,7 @@ public sealed class SessionChainEndToEndTests : IAsyncLifetime
         {
             RoleArn = roleArn, RoleSessionName = "s3", SerialNumber = device.SerialNumber, TokenCode = Totp.Code(device.Base32Seed, DateTimeOffset.UtcNow),
         });
-        var stored = (await _server.Store.FindSessionAsync(with.Credentials.AccessKeyId))!.Value;
+        var stored = _server.SessionOf(with.Credentials)!;
 
         Assert.Equal(($"User: {alexArn} is not authorized to perform: sts:AssumeRole on resource: {roleArn}"), without.Message);
         Assert.Equal("MultiFactorAuthentication failed, unable to validate MFA code.", wrongDevice.Message);
@@ -110,7 +110,7 @@ public sealed class SessionChainEndToEndTests : IAsyncLifetime
         {
             RoleArn = secondArn, RoleSessionName = "second", Tags = [new Tag { Key = "team", Value = "red" }],
         }));
-        var stored = (await _server.Store.FindSessionAsync(second.Credentials.AccessKeyId))!.Value;
+        var stored = _server.SessionOf(second.Credentials)!;
 
         Assert.Equal("alex", second.SourceIdentity);
         Assert.Equal("alex", stored.SourceIdentity);

@@ -30,11 +30,11 @@ public sealed class SessionLifetimeEndToEndTests : IAsyncLifetime
         using var session = _server.Sts(new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken));
         var before = await session.GetCallerIdentityAsync(new GetCallerIdentityRequest());
 
-        // Age the stored session instead of the clock, so that the SDK's signing time stays fresh.
-        var stored = (await _server.Store.FindSessionAsync(credentials.AccessKeyId))!;
-        var aged = stored.Value with { Expiration = DateTimeOffset.UtcNow.AddSeconds(-1) };
-        Assert.True((await _server.Store.CommitAsync(new ChangeSet().Update(EntityKinds.Sessions, aged, stored.Version))).Success);
-        var after = await Assert.ThrowsAnyAsync<AmazonServiceException>(() => session.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
+        // Age the session instead of the clock, so that the SDK's signing time stays fresh: the same session sealed
+        // by the server with an expiry in the past, as the token would read an hour later.
+        var aged = _server.SessionOf(credentials)! with { Expiration = DateTimeOffset.UtcNow.AddSeconds(-1) };
+        using var expired = _server.Sts(new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, _server.Services.SessionTokens.Seal(aged)));
+        var after = await Assert.ThrowsAnyAsync<AmazonServiceException>(() => expired.GetCallerIdentityAsync(new GetCallerIdentityRequest()));
 
         Assert.Equal($"arn:aws:sts::{A}:assumed-role/{ExampleOrganization.PlatformRole}/short", before.Arn);
         Assert.Equal(("ExpiredToken", "The security token included in the request is expired"), (after.ErrorCode, after.Message));

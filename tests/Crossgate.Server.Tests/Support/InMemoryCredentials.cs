@@ -19,6 +19,6 @@ public sealed class InMemoryCredentials : ICredentialResolver
         return Add(new ResolvedCredential(accessKeyId, secret, caller) { SessionToken = sessionToken });
     }
 
-    public ValueTask<ResolvedCredential?> ResolveAsync(string accessKeyId, CancellationToken cancellationToken) =>
+    public ValueTask<ResolvedCredential?> ResolveAsync(string accessKeyId, string? sessionToken, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_byKey.GetValueOrDefault(accessKeyId));
 }

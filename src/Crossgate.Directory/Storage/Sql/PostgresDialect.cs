@@ -21,6 +21,12 @@ public sealed class PostgresDialect : SqlDialect
     // An arbitrary constant: the advisory lock id that Crossgate migrations take.
     public override string? MigrationLock => "SELECT pg_advisory_xact_lock(7310393)";
 
+    /// <summary>The channel Crossgate servers LISTEN on; a notification is delivered when its transaction commits.</summary>
+    public const string ChangeChannel = "crossgate_directory";
+
+    // A notification instead of a counter row: concurrent writers would queue on the row's lock.
+    public override string ChangeSignal => $"SELECT pg_notify('{ChangeChannel}', '')";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 }

@@ -9,7 +9,15 @@ public static class SchemaMigrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "entity tables and audit events", CreateTables),
+        new(2, "change counter for in-memory views", _ =>
+        [
+            $"CREATE TABLE {ChangeCounterTable} (id INTEGER PRIMARY KEY, generation BIGINT NOT NULL)",
+            $"INSERT INTO {ChangeCounterTable} (id, generation) VALUES (1, 0)",
+        ]),
     ];
+
+    /// <summary>One row counting commits that changed entities (SQLite), so that other processes notice them.</summary>
+    public const string ChangeCounterTable = "directory_changes";
 
     public static int Latest => All[^1].Version;
 

@@ -23,4 +23,8 @@ public abstract class SqlDialect
     public abstract string? MigrationLock { get; }
 
     public abstract bool IsUniqueViolation(DbException exception);
+
+    /// <summary>Run inside a commit that changes entities, so that other processes learn of it: a notification, or a
+    /// change counter they poll.</summary>
+    public abstract string ChangeSignal { get; }
 }

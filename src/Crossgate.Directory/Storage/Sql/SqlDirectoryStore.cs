@@ -7,9 +7,34 @@ namespace Crossgate.Directory.Storage.Sql;
 
 /// <summary>The directory store over any ADO.NET database with a <see cref="SqlDialect"/>: one table per entity
 /// kind, JSON documents, row versions checked inside the write transaction.</summary>
-public abstract class SqlDirectoryStore : IDirectoryStore
+public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
 {
+    private readonly CancellationTokenSource _stopWatching = new();
+    private Action? _changed;
+    private Task? _watcher;
+
     protected SqlDirectoryStore(SqlDialect dialect) => Dialect = dialect;
+
+    /// <summary>The first subscriber starts watching for other processes' writes.</summary>
+    public event Action? Changed
+    {
+        add
+        {
+            lock (_stopWatching)
+            {
+                _changed += value;
+                _watcher ??= Task.Run(() => WatchForeignChangesAsync(RaiseChanged, _stopWatching.Token));
+            }
+        }
+
+        remove
+        {
+            lock (_stopWatching)
+            {
+                _changed -= value;
+            }
+        }
+    }
 
     public abstract string Description { get; }
 
@@ -22,6 +47,34 @@ public abstract class SqlDirectoryStore : IDirectoryStore
     protected abstract ValueTask<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken cancellationToken);
 
     public abstract ValueTask DisposeAsync();
+
+    /// <summary>Calls <paramref name="changed"/> whenever another process may have changed entities, until
+    /// cancelled; runs in the background once someone subscribes to <see cref="Changed"/>.</summary>
+    protected abstract Task WatchForeignChangesAsync(Action changed, CancellationToken cancellationToken);
+
+    /// <summary>Stops the watcher; derived stores call it first when disposed.</summary>
+    protected async ValueTask StopWatchingAsync()
+    {
+        Task? watcher;
+        lock (_stopWatching)
+        {
+            watcher = _watcher;
+        }
+
+        await _stopWatching.CancelAsync().ConfigureAwait(false);
+        if (watcher is not null)
+        {
+            try
+            {
+                await watcher.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+    }
+
+    protected void RaiseChanged() => Volatile.Read(ref _changed)?.Invoke();
 
     /// <summary>Applies every migration not yet recorded, each in its own transaction.</summary>
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
@@ -157,6 +210,21 @@ public abstract class SqlDirectoryStore : IDirectoryStore
         return new Page<Versioned<T>>(items, truncated, truncated ? lastKey : null);
     }
 
+    public async Task<IReadOnlyList<Versioned<T>>> ListEverywhereAsync<T>(EntityKind<T> kind, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {Dialect.JsonColumn("doc")}, version FROM {kind.Table} ORDER BY scope, entity_key");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<Versioned<T>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(new Versioned<T>(DirectoryJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+        }
+
+        return items;
+    }
+
     public async Task<IReadOnlyList<string>> ListScopesAsync(EntityKind kind, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
@@ -211,7 +279,20 @@ public abstract class SqlDirectoryStore : IDirectoryStore
                 await commands.AppendAuditAsync(auditEvent, cancellationToken).ConfigureAwait(false);
             }
 
+            var changesEntities = changes.Changes.Count > 0;
+            if (changesEntities)
+            {
+                await ExecuteAsync(connection, transaction, Dialect.ChangeSignal, cancellationToken).ConfigureAwait(false);
+            }
+
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+            // Before returning: the caller's next request must not be answered from a view older than this write.
+            if (changesEntities)
+            {
+                RaiseChanged();
+            }
+
             return CommitResult.Ok;
         }
         finally

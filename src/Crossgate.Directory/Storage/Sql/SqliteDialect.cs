@@ -20,6 +20,9 @@ public sealed class SqliteDialect : SqlDialect
     // BEGIN IMMEDIATE already admits one writer at a time.
     public override string? MigrationLock => null;
 
+    // Writers are serialized by BEGIN IMMEDIATE already, so one counter row costs no contention.
+    public override string ChangeSignal => $"UPDATE {SchemaMigrations.ChangeCounterTable} SET generation = generation + 1 WHERE id = 1";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteErrorCode: 19 };
 }

@@ -18,6 +18,7 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 {
     private const int QueueCapacity = 10_000;
     private const int MaxBatch = 512;
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
 
     private readonly IDirectoryStore _store;
     private readonly Action<Exception>? _onWriteError;
@@ -82,6 +83,13 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // A short wait gathers the events of concurrent requests into one transaction: a commit costs far more
+            // than a row, and the trail is read by people, not by the next request.
+            if (reader.CanCount && reader.Count < MaxBatch)
+            {
+                await Task.Delay(BatchWindow).ConfigureAwait(false);
+            }
+
             var changes = new ChangeSet();
             var count = 0;
             while (count < MaxBatch && reader.TryRead(out var auditEvent))

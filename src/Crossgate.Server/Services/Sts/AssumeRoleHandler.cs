@@ -14,7 +14,7 @@ namespace Crossgate.Server.Services.Sts;
 
 /// <summary>STS <c>AssumeRole</c>: validates every parameter, lets the engine decide with the role's trust policy
 /// (plus <c>sts:TagSession</c> / <c>sts:SetSourceIdentity</c> when tags or a source identity are passed), then
-/// issues and stores a role session.</summary>
+/// issues a role session sealed in its token (nothing is written; the audit trail records the call).</summary>
 public sealed class AssumeRoleHandler(CrossgateServices services)
 {
     public const int MaxPolicyArns = 10;
@@ -92,9 +92,7 @@ public sealed class AssumeRoleHandler(CrossgateServices services)
         }
 
         // The calling session, when chaining: its transitive tags and source identity carry on.
-        var callerSession = caller.Principal.UsesTemporaryCredentials
-            ? await services.Store.FindLiveSessionAsync(request.Context.Caller.AccessKeyId, now, cancellationToken).ConfigureAwait(false)
-            : null;
+        var callerSession = caller.Principal.UsesTemporaryCredentials ? (request.Context.Caller as DirectoryCredential)?.Session : null;
         if (callerSession?.SourceIdentity is { } inheritedIdentity)
         {
             if (sourceIdentity is not null && !string.Equals(sourceIdentity, inheritedIdentity, StringComparison.Ordinal))
@@ -152,7 +150,7 @@ public sealed class AssumeRoleHandler(CrossgateServices services)
 
         // The trust policy allowed the call, so the role exists; a race with DeleteRole answers like a missing role.
         var role = IamArns.TryParseIam(roleArn!, out var parts) && parts.Type == "role"
-            ? await services.Store.GetRoleAsync(parts.Account, parts.Name, cancellationToken).ConfigureAwait(false)
+            ? await services.View.GetRoleAsync(parts.Account, parts.Name, cancellationToken).ConfigureAwait(false)
             : null;
         if (role is null)
         {
@@ -192,12 +190,7 @@ public sealed class AssumeRoleHandler(CrossgateServices services)
             MfaAuthTime = mfa ? now : callerSession?.MfaAuthTime,
             Chained = chaining,
         };
-        var saved = await services.Iam.SaveSessionAsync(session, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!saved.Success)
-        {
-            return new AwsError(saved.Error.Code, saved.Error.Message, saved.Error.HttpStatus);
-        }
-
+        session = TemporaryCredentials.Sealed(session, services.SessionTokens);
         var reportPacked = policy is not null || policyArns.Count > 0 || merged.Tags.Count > 0;
         return QueryResponse.Ok(result =>
         {

@@ -1,3 +1,4 @@
+using Crossgate.Directory;
 using Crossgate.Directory.Storage;
 using Crossgate.Server.Application;
 using Crossgate.Server.Protocols.Query;
@@ -27,13 +28,18 @@ public sealed class GetAccessKeyInfoHandler(CrossgateServices services)
         }
 
         string? account = null;
-        if (await services.Store.FindAccessKeyAsync(keyId!, cancellationToken).ConfigureAwait(false) is { } key)
+        if (await services.View.FindAccessKeyAsync(keyId!, cancellationToken).ConfigureAwait(false) is { } key)
         {
             account = key.Value.AccountId;
         }
-        else if (await services.Store.FindSessionAsync(keyId!, cancellationToken).ConfigureAwait(false) is { } session)
+        else if (await services.View.FindSessionAsync(keyId!, cancellationToken).ConfigureAwait(false) is { } session)
         {
             account = session.Value.AccountId;
+        }
+        else if (keyId!.StartsWith(UniqueIds.TemporaryKeyPrefix, StringComparison.Ordinal) && UniqueIds.TryAccountOfAccessKeyId(keyId, out var carried))
+        {
+            // Sessions are not stored: their key id carries the account, as AWS's do.
+            account = carried;
         }
 
         if (account is null)

@@ -69,11 +69,7 @@ public sealed class GetSessionTokenHandler(CrossgateServices services)
             MfaAuthenticated = serialNumber is not null,
             MfaAuthTime = serialNumber is not null ? now : null,
         };
-        var saved = await services.Iam.SaveSessionAsync(session, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!saved.Success)
-        {
-            return new AwsError(saved.Error.Code, saved.Error.Message, saved.Error.HttpStatus);
-        }
+        session = TemporaryCredentials.Sealed(session, services.SessionTokens);
 
         return QueryResponse.Ok(result => TemporaryCredentials.Write(result, session));
     }
