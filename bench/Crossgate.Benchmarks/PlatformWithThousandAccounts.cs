@@ -63,7 +63,7 @@ internal sealed class PlatformWithThousandAccounts : IAsyncDisposable
         await store.AddTokenAsync(new ApiToken("bench", TokenSecrets.Hash(token), false, now));
         var connection = new PlatformConnection(new AwsTarget(new Uri("http://127.0.0.1:9/")),
             _ => ValueTask.FromResult(new AwsCredentialSet("AKIABENCHMARK0000001", "secret", null)), new HttpClient());
-        var service = new PlatformService(new PlatformServiceOptions { Registry = new SqliteRegisteredAccounts(registry), Store = store, Connection = connection });
+        var service = new PlatformService(new PlatformServiceOptions { Registry = new RegistryAccounts(registry), Store = store, Connection = connection });
         var host = PlatformHost.Create(service, "127.0.0.1", 0, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await host.StartAsync();
         return new PlatformWithThousandAccounts(folder, store, service, host, token);

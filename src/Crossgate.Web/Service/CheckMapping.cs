@@ -14,22 +14,10 @@ public static class CheckMapping
     public const string NotAssumable = "notAssumable";
     public const string NotChecked = "notChecked";
 
-    /// <summary>The verdict: not assumable when the role could not be assumed; not checked when no group was
-    /// asked (no profile, or the role's session could not ask); ready when every required group is granted.</summary>
-    public static string Verdict(AccountCheckResult result)
-    {
-        if (!result.Assumable)
-        {
-            return NotAssumable;
-        }
-
-        if (result.Groups.IsEmpty || result.Groups.All(g => g.Status == GroupStatus.NotChecked))
-        {
-            return NotChecked;
-        }
-
-        return result.AllRequiredGranted ? Ready : Incomplete;
-    }
+    /// <summary>The check's own verdict, except that an assumed role with no group asked (no profile stored) is
+    /// not checked rather than ready.</summary>
+    public static string Verdict(AccountCheckResult result) =>
+        result.Assumable && result.Groups.IsEmpty ? NotChecked : result.Verdict.ToWireName();
 
     public static StoredCheck ToStored(AccountCheckResult result, DateTimeOffset startedAt, DateTimeOffset finishedAt) =>
         new(0, result.Alias, startedAt, finishedAt, result.Assumable, result.Reason, Verdict(result),

@@ -20,8 +20,8 @@ public interface IRegisteredAccounts
     Task RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation);
 }
 
-/// <summary>The registry in <c>DIR/platform.db</c>.</summary>
-public sealed class SqliteRegisteredAccounts(AccountRegistry registry) : IRegisteredAccounts
+/// <summary>The platform's registry (SQLite in <c>DIR/platform.db</c>, or PostgreSQL).</summary>
+public sealed class RegistryAccounts(IAccountRegistry registry) : IRegisteredAccounts
 {
     public Task<IReadOnlyList<RegisteredAccount>> ListAsync(CancellationToken cancellation) => registry.ListAsync(cancellation);
 

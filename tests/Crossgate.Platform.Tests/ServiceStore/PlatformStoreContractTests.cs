@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Platform.Tests.Support;
 using Crossgate.Platform.ServiceStore;
 
 namespace Crossgate.Platform.Tests.ServiceStore;

@@ -18,7 +18,7 @@ internal sealed class PlatformApiHost : IAsyncDisposable
 
     private readonly List<HttpClient> _clients = [];
 
-    private PlatformApiHost(string folder, IPlatformStore store, AccountRegistry registry, PlatformService service, PlatformHost host)
+    private PlatformApiHost(string folder, IPlatformStore store, IAccountRegistry registry, PlatformService service, PlatformHost host)
     {
         Folder = folder;
         Store = store;
@@ -31,7 +31,7 @@ internal sealed class PlatformApiHost : IAsyncDisposable
 
     public IPlatformStore Store { get; }
 
-    public AccountRegistry Registry { get; }
+    public IAccountRegistry Registry { get; }
 
     public PlatformService Service { get; }
 
@@ -47,10 +47,10 @@ internal sealed class PlatformApiHost : IAsyncDisposable
     {
         AccountsWorkspace.EnsureCredentials();
         var folder = System.IO.Directory.CreateTempSubdirectory("crossgate-web-").FullName;
-        var registry = await AccountRegistry.OpenAsync(folder);
+        var registry = await AccountRegistries.OpenAsync(folder, postgres);
         var store = await PlatformStoreFactory.OpenAsync(folder, postgres);
         var connection = new PlatformConnection(new AwsTarget(new Uri(endpointUrl)), _ => ValueTask.FromResult(AwsCredentialSet.FromDefaultChain()), AwsHttp);
-        var options = new PlatformServiceOptions { Registry = new SqliteRegisteredAccounts(registry), Store = store, Connection = connection };
+        var options = new PlatformServiceOptions { Registry = new RegistryAccounts(registry), Store = store, Connection = connection };
         var service = new PlatformService(adjust is null ? options : adjust(options));
         var host = PlatformHost.Create(service, "127.0.0.1", 0, logging => logging.SetMinimumLevel(LogLevel.Warning));
         await host.StartAsync();
