@@ -26,6 +26,7 @@ public static class CrossgateCli
         root.Subcommands.Add(AdminCommand.Build());
         root.Subcommands.Add(TrailCommand.Build());
         root.Subcommands.Add(AccountsCommand.Build());
+        root.Subcommands.Add(PlatformCommand.Build());
         root.Subcommands.Add(AccessCommand.Build());
         root.Subcommands.Add(CompletionCommand.Build());
         return root;

@@ -52,7 +52,14 @@ internal static class InitCommand
 
             await ExampleProfiles.WriteMissingAsync(directory, credentials, cancellation);
             await writer.WriteLineAsync($"Created the example organization {created.Value!.OrganizationId} (root {created.Value.RootId}, OU Workloads {created.Value.WorkloadsOuId}).");
+            // The platform checks accounts against the example's permission groups from the start.
+            await using (var platform = await PlatformStores.OpenAsync(store.DataDirectory(parse), parse.GetValue(store.Postgres), cancellation))
+            {
+                await platform.Store.SetPermissionsAsync(ExampleOrganization.PermissionGroupDocument(ExampleOrganization.PermissionGroups.Select(g => g.Sid)), cancellation);
+            }
+
             await writer.WriteLineAsync("Accounts: 111111111111 (management / identity: alex, bob, PlatformRole), 222222222222 (CrossAccount-B, PlatformResponseRole), 333333333333 (PlatformResponseRole missing a group), 444444444444 (outsider).");
+            await writer.WriteLineAsync("Stored the example's permission groups as the platform's permission profile.");
             await writer.WriteLineAsync($"Profiles in {credentials}: {string.Join(", ", ExampleProfiles.All.Select(p => p.Name))}.");
             await writer.WriteLineAsync($"Next: crossgate serve{DataArgument(parse, store)}");
             await writer.FlushAsync(cancellation);

@@ -5,6 +5,9 @@ using Crossgate.Directory;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Sessions;
+using Crossgate.Platform.Aws;
+using Crossgate.Web.Hosting;
+using Crossgate.Web.Service;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Crossgate.Server.Services.Audit;
@@ -44,6 +47,11 @@ internal static class ServeCommand
         var jsonLogs = new Option<bool>("--json-logs") { Description = "Log one JSON object per line." };
         var listOperations = new Option<bool>("--list-operations") { Description = "Print the IAM, STS and Organizations operations the endpoint answers, and exit." };
         var accessLog = new Option<bool>("--access-log") { Description = "Log one line per answered request (off by default; the audit trail records every call)." };
+        var platformRole = new Option<string?>("--platform-role")
+        {
+            Description = $"The role the platform (console and API) acts as: an ARN, or a name in the management account (default {PlatformSessions.DefaultRoleName}, when it exists).",
+        };
+        var checkEvery = PlatformServeCommand.CheckEveryOption("off");
 
         var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
         store.AddTo(command);
@@ -53,6 +61,8 @@ internal static class ServeCommand
         command.Options.Add(jsonLogs);
         command.Options.Add(listOperations);
         command.Options.Add(accessLog);
+        command.Options.Add(platformRole);
+        command.Options.Add(checkEvery);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -71,19 +81,24 @@ internal static class ServeCommand
 
             return RunAsync(
                 store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-                parse.GetValue(accountId)!, new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)), output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
+                parse.GetValue(accountId)!, new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)),
+                new PlatformChoice(parse.GetValue(platformRole), PlatformServeCommand.ParseCheckEvery(parse.GetValue(checkEvery))),
+                output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
         });
         return command;
     }
 
     private sealed record LogChoice(bool Json, bool AccessLog);
 
-    private static async Task<int> RunAsync(
-        string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, LogChoice logs, TextWriter output, TextWriter error)
+    private sealed record PlatformChoice(string? Role, TimeSpan? CheckEvery);
+
+    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, LogChoice logs,
+        PlatformChoice platformChoice, TextWriter output, TextWriter error)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
         var services = new CrossgateServices(store, sessionTokens: SessionTokenKeyFile.Load(dataDirectory));
-        if (await OrganizationOf(store) is { } organization)
+        var organization = await OrganizationOf(store);
+        if (organization is not null)
         {
             output.WriteLine($"Serving organization {organization.Id} (management account {organization.ManagementAccountId}) from {store.Description}.");
         }
@@ -95,11 +110,30 @@ internal static class ServeCommand
             output.WriteLine("It is a standalone account until it calls organizations create-organization.");
         }
 
+        // On a store that holds an organization the platform's default role lives in its management account.
+        var managementAccountId = organization?.ManagementAccountId ?? accountId;
+        var (roleArn, roleError) = await PlatformSessions.ResolveRoleAsync(services, platformChoice.Role, managementAccountId);
+        if (roleError is not null)
+        {
+            error.WriteLine(roleError);
+            return CrossgateCli.UsageError;
+        }
+
+        // The platform beside the endpoint: it calls this same endpoint with sessions the local STS issues to it.
+        await using var platformStores = await PlatformStores.OpenAsync(dataDirectory, postgres, CancellationToken.None);
+        using var platformCredentials = new LocalPlatformCredentials(services, roleArn, managementAccountId);
+        var connection = new PlatformConnection(new AwsTarget(new Uri($"http://127.0.0.1:{port}/")), platformCredentials.GetAsync, AccountsOptions.Http);
+        await using var platform = new PlatformService(new PlatformServiceOptions
+        {
+            Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = platformChoice.CheckEvery,
+        });
+
         await using var server = CrossgateServer.Create(
             new CrossgateServerOptions { Host = host, Port = port, JsonLogs = logs.Json, AccessLog = logs.AccessLog },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
-            observers: [new AuditTrailObserver(store)]);
+            observers: [new AuditTrailObserver(store)],
+            extension: new PlatformHostExtension(platform));
         try
         {
             await server.StartAsync();
@@ -111,9 +145,12 @@ internal static class ServeCommand
             return AddressUnavailable;
         }
 
+        connection.RetargetTo(new AwsTarget(new Uri(server.BaseAddress.ToString().Replace("://localhost", "://127.0.0.1", StringComparison.Ordinal))));
         var endpoint = server.BaseAddress.ToString().TrimEnd('/');
         output.WriteLine($"Crossgate endpoint: {endpoint}");
         await ServedProfiles.WriteAsync(store, credentialsPath, endpoint, output);
+        output.WriteLine($"The platform acts as {platformCredentials.Identity}, with sessions the local STS issues to it.");
+        PlatformServeCommand.WriteConsoleBanner(output, server.BaseAddress, platform);
         output.Flush();
         await WaitForShutdownSignalAsync();
         output.WriteLine("Crossgate stopping.");
@@ -129,7 +166,7 @@ internal static class ServeCommand
 
     /// <summary>Completes on SIGINT or SIGTERM, which are then handled here instead of killing the process, so that
     /// in-flight requests drain and the store closes cleanly.</summary>
-    private static async Task WaitForShutdownSignalAsync()
+    internal static async Task WaitForShutdownSignalAsync()
     {
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         void OnSignal(PosixSignalContext context)

@@ -31,13 +31,15 @@ public sealed class CrossgateServer : IAsyncDisposable
     /// <param name="observers">Told about every answered request (audit).</param>
     /// <param name="clock">Clock for signature freshness; the system clock by default.</param>
     /// <param name="configureLogging">Replaces the default console logging, e.g. in tests.</param>
+    /// <param name="extension">Served on the same host before the endpoint (the platform's console and API).</param>
     public static CrossgateServer Create(
         CrossgateServerOptions options,
         ICredentialResolver credentials,
         Action<HandlerRegistry> register,
         IEnumerable<IRequestObserver>? observers = null,
         TimeProvider? clock = null,
-        Action<ILoggingBuilder>? configureLogging = null)
+        Action<ILoggingBuilder>? configureLogging = null,
+        IHostExtension? extension = null)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
@@ -85,7 +87,9 @@ public sealed class CrossgateServer : IAsyncDisposable
             options.MaxRequestBodyBytes,
             options.AccessLog));
 
+        extension?.AddServices(builder.Services);
         var app = builder.Build();
+        extension?.Map(app);
         var endpoint = app.Services.GetRequiredService<AwsEndpoint>();
         app.Run(endpoint.HandleAsync);
         return new CrossgateServer(app, options);

@@ -71,6 +71,9 @@ public sealed class PlatformOrganization : IAsyncLifetime
 
     public CrossgateServer Server { get; private set; } = null!;
 
+    /// <summary>The OU every target account is in.</summary>
+    public string WorkloadsOuId { get; private set; } = string.Empty;
+
     public string EndpointUrl => Server.BaseAddress.ToString();
 
     public static string RoleArnIn(string account) => $"arn:aws:iam::{account}:role/{RoleName}";
@@ -101,6 +104,7 @@ public sealed class PlatformOrganization : IAsyncLifetime
         var iam = services.Iam;
         var root = (await orgs.CreateOrganizationAsync(PlatformAccount, "Platform", "platform@example.com")).GetValueOrThrow();
         var workloads = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Workloads")).GetValueOrThrow();
+        WorkloadsOuId = workloads.Id;
         var restricted = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Restricted")).GetValueOrThrow();
         foreach (var (account, name, unit) in new[]
         {

@@ -1,0 +1,73 @@
+using Crossgate.Platform.ServiceStore;
+using Crossgate.Web.Console;
+using Crossgate.Web.Scheduling;
+
+namespace Crossgate.Web.Service;
+
+/// <summary>Everything the API and the console act on, built once per service: the registry, the service's own
+/// store, the connection to AWS, and the parts that add, check and discover accounts.</summary>
+public sealed class PlatformService : IAsyncDisposable
+{
+    public PlatformService(PlatformServiceOptions options)
+    {
+        Registry = options.Registry;
+        Store = options.Store;
+        Connection = options.Connection;
+        Clock = options.Clock;
+        Checks = new AccountCheckService(Connection, Store, Registry, Clock);
+        Background = new BackgroundChecks();
+        Onboarding = new AccountOnboarding(Registry, Connection, Checks, Background, Clock) { CheckWaitLimit = options.CheckWaitLimit };
+        Discovery = new Discovery(Registry, Connection, Clock);
+        Sessions = new ConsoleSessions(Store, Clock);
+        Scheduler = options.CheckEvery is { } every ? new CheckScheduler(Registry, Checks, every, Clock) : null;
+    }
+
+    public IRegisteredAccounts Registry { get; }
+
+    public IPlatformStore Store { get; }
+
+    public PlatformConnection Connection { get; }
+
+    public TimeProvider Clock { get; }
+
+    public AccountCheckService Checks { get; }
+
+    public BackgroundChecks Background { get; }
+
+    public AccountOnboarding Onboarding { get; }
+
+    public Discovery Discovery { get; }
+
+    public ConsoleSessions Sessions { get; }
+
+    public CheckScheduler? Scheduler { get; }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Scheduler is not null)
+        {
+            await Scheduler.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await Background.DisposeAsync().ConfigureAwait(false);
+        Checks.Dispose();
+    }
+}
+
+/// <summary>What a platform service is made of; the stores are owned by the caller.</summary>
+public sealed record PlatformServiceOptions
+{
+    public required IRegisteredAccounts Registry { get; init; }
+
+    public required IPlatformStore Store { get; init; }
+
+    public required PlatformConnection Connection { get; init; }
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How often every account is checked in the background; null: never.</summary>
+    public TimeSpan? CheckEvery { get; init; }
+
+    /// <summary>How long <c>POST /accounts</c> waits for its check before answering 202.</summary>
+    public TimeSpan CheckWaitLimit { get; init; } = TimeSpan.FromSeconds(30);
+}
