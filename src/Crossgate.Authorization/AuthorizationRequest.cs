@@ -73,6 +73,26 @@ public sealed class AuthorizationRequest
         }
     }
 
+    /// <summary>The same request on another resource and/or with other caller-supplied keys (for what-if questions:
+    /// which covered resource, which missing key values, would change the answer).</summary>
+    public AuthorizationRequest With(string? resource = null, ContextKeys? context = null) => new()
+    {
+        Principal = Principal,
+        Action = Action,
+        Resource = resource ?? Resource,
+        ResourceAccount = ResourceAccount,
+        ResourceTags = ResourceTags,
+        ResourceOrgId = ResourceOrgId,
+        ResourceOrgPaths = ResourceOrgPaths,
+        RequestTags = RequestTags,
+        Context = context ?? Context,
+        Time = Time,
+        ExternalId = ExternalId,
+        RoleSessionName = RoleSessionName,
+        RequestedSourceIdentity = RequestedSourceIdentity,
+        TransitiveTagKeys = TransitiveTagKeys,
+    };
+
     private string? ResourceAccountFromArn()
     {
         if (!Arn.TrySplit(Resource, out var ranges))
@@ -80,7 +100,8 @@ public sealed class AuthorizationRequest
             return null;
         }
 
+        // AWS managed policies live under the pseudo-account "aws", which owns nothing a caller crosses into.
         var account = Resource.AsSpan()[ranges.Account];
-        return account.IsEmpty ? null : account.ToString();
+        return account.IsEmpty || account is "aws" ? null : account.ToString();
     }
 }

@@ -11,25 +11,27 @@ namespace Crossgate.Authorization;
 public static class Authorizer
 {
     /// <summary>The decision alone, for the hot path.</summary>
-    public static DecisionSummary Decide(AuthorizationRequest request, PolicySet policies) =>
-        Evaluate(request, policies, null);
+    public static DecisionSummary Decide(AuthorizationRequest request, PolicySet policies, EvaluationMode mode = EvaluationMode.LiveAws) =>
+        Evaluate(request, policies, null, mode);
 
     /// <summary>The decision with its explanation: layers, matched statements, missing keys, AWS's message.</summary>
-    public static Decision Authorize(AuthorizationRequest request, PolicySet policies)
+    public static Decision Authorize(AuthorizationRequest request, PolicySet policies, EvaluationMode mode = EvaluationMode.LiveAws)
     {
         var trace = new EvaluationTrace();
-        var summary = Evaluate(request, policies, trace);
+        var summary = Evaluate(request, policies, trace, mode);
         var layers = ImmutableArray.CreateBuilder<LayerResult>(6);
         for (var layer = PolicyLayer.ResourceControl; layer <= PolicyLayer.Session; layer++)
         {
             layers.Add(new LayerResult(layer, trace[layer]));
         }
 
+        var denyingPolicy = DenyingPolicy(summary, trace);
         return new Decision
         {
             Outcome = summary.Decision,
             DecidingLayer = summary.DecidingLayer,
-            Message = DenialMessage.For(request, summary),
+            Rule = summary.Rule,
+            Message = DenialMessage.For(request, summary, denyingPolicy),
             Reason = DenialMessage.ReasonFor(request, summary),
             Layers = layers.MoveToImmutable(),
             MatchedStatements = [.. trace.MatchedStatements],
@@ -37,7 +39,49 @@ public static class Authorizer
         };
     }
 
-    public static DecisionSummary Evaluate(AuthorizationRequest request, PolicySet policies, EvaluationTrace? trace)
+    public static DecisionSummary Evaluate(AuthorizationRequest request, PolicySet policies, EvaluationTrace? trace) =>
+        Evaluate(request, policies, trace, EvaluationMode.LiveAws);
+
+    public static DecisionSummary Evaluate(AuthorizationRequest request, PolicySet policies, EvaluationTrace? trace, EvaluationMode mode)
+    {
+        // GetCallerIdentity needs no permission and works even under an explicit deny.
+        if (request.Action.Equals(StsActions.GetCallerIdentity, StringComparison.OrdinalIgnoreCase))
+        {
+            return new DecisionSummary(EvalDecision.Allowed, null, DecisionRule.NeedsNoPermission);
+        }
+
+        var summary = EvaluatePolicies(request, policies, trace, mode);
+
+        // What only AWS may change stays unchanged whatever the policies allow; the owning service is let through.
+        if (summary.IsAllowed && request.Principal.Kind != PrincipalKind.Service
+            && ProtectedResources.Covers(request.Action, request.Resource) is not null)
+        {
+            return new DecisionSummary(EvalDecision.ImplicitDeny, null, DecisionRule.ProtectedResource);
+        }
+
+        return summary;
+    }
+
+    /// <summary>The policy whose Deny statement decided an explicit deny (the first one met), for the message.</summary>
+    private static string? DenyingPolicy(DecisionSummary summary, EvaluationTrace trace)
+    {
+        if (summary.Decision != EvalDecision.ExplicitDeny || summary.DecidingLayer is not { } layer)
+        {
+            return null;
+        }
+
+        foreach (var matched in trace.MatchedStatements)
+        {
+            if (matched.Layer == layer && matched.Effect == Effect.Deny)
+            {
+                return matched.PolicyName;
+            }
+        }
+
+        return null;
+    }
+
+    private static DecisionSummary EvaluatePolicies(AuthorizationRequest request, PolicySet policies, EvaluationTrace? trace, EvaluationMode mode)
     {
         var context = request.EvaluationContext;
         var principal = request.Principal;
@@ -46,7 +90,7 @@ public static class Authorizer
         // STS refuses root callers before any policy is read.
         if (kind == PrincipalKind.Root && request.Action.Equals(StsActions.AssumeRole, StringComparison.OrdinalIgnoreCase))
         {
-            return new DecisionSummary(EvalDecision.ImplicitDeny, null, RootAssumingRole: true);
+            return new DecisionSummary(EvalDecision.ImplicitDeny, null, DecisionRule.RootAssumingRole);
         }
 
         var missing = trace?.MissingContextKeys;
@@ -154,11 +198,22 @@ public static class Authorizer
                 : DecisionSummary.Implicit(PolicyLayer.Resource);
         }
 
-        var crossAccount = request.IsCrossAccount;
+        // The policy simulator evaluates only the policies it is given: without a resource policy, neither a trust
+        // policy, nor a key policy, nor the resource account's consent is required.
+        var simulatorWithoutResourcePolicy = mode == EvaluationMode.PolicySimulator && !resource.Present;
+        var crossAccount = request.IsCrossAccount && !simulatorWithoutResourcePolicy;
 
-        // A role's trust policy must itself admit the caller; an identity allow is never enough.
-        var trustDecides = StsActions.IsAssumeRoleFamily(request.Action)
-            || policies.ResourcePolicy?.Document.Kind == PolicyKind.Trust;
+        // A KMS key is usable only through its key policy: with none, nothing else can grant access to the key.
+        var kmsKey = KmsKeys.IsKeyRequest(request.Action, request.Resource);
+        if (kmsKey && !resource.Present && !simulatorWithoutResourcePolicy)
+        {
+            return new DecisionSummary(EvalDecision.ImplicitDeny, PolicyLayer.Resource, DecisionRule.MissingKeyPolicy);
+        }
+
+        // A role's trust policy, like a key policy, must itself admit the caller (or its account, which then needs an
+        // identity allow too); an identity allow alone is never enough.
+        var trustDecides = !simulatorWithoutResourcePolicy
+            && (StsActions.IsAssumeRoleFamily(request.Action) || kmsKey || policies.ResourcePolicy?.Document.Kind == PolicyKind.Trust);
 
         if (!crossAccount)
         {

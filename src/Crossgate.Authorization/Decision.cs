@@ -13,6 +13,10 @@ public sealed class Decision
     /// makes, such as a root user assuming a role.</summary>
     public PolicyLayer? DecidingLayer { get; init; }
 
+    /// <summary>What decided: the policies, or a rule no policy changes (GetCallerIdentity, protected resources, a
+    /// missing KMS key policy, a root user assuming a role).</summary>
+    public DecisionRule Rule { get; init; }
+
     /// <summary>AWS's AccessDenied message; null when allowed.</summary>
     public string? Message { get; init; }
 
@@ -23,6 +27,10 @@ public sealed class Decision
 
     public required ImmutableArray<MatchedStatement> MatchedStatements { get; init; }
 
+    /// <summary>Every condition key that a statement applying to the request (its action, principal and resource
+    /// matched) referred to and the request did not carry — all of them, not only the key of the first condition
+    /// that failed, as IAM's <c>MissingContextValues</c> lists them. Sorted ordinally, each key once, spelled as
+    /// the policy spells it. Empty when nothing was missing.</summary>
     public required ImmutableArray<string> MissingContextKeys { get; init; }
 
     public LayerOutcome OutcomeOf(PolicyLayer layer)

@@ -5,8 +5,12 @@ public static class DenialMessage
 {
     public const string RootCannotAssumeRole = "Roles may not be assumed by root accounts.";
 
-    /// <summary>The message AWS returns for a refused request; null when allowed.</summary>
-    public static string? For(AuthorizationRequest request, DecisionSummary summary)
+    public const string MissingKeyPolicy = "because the KMS key has no key policy, and only a key policy can grant access to a KMS key";
+
+    /// <summary>The message AWS returns for a refused request; null when allowed. <paramref name="denyingPolicy"/> names
+    /// the policy whose Deny decided an explicit deny: AWS appends its ARN when the policy is in the caller's
+    /// account or organization.</summary>
+    public static string? For(AuthorizationRequest request, DecisionSummary summary, string? denyingPolicy = null)
     {
         if (summary.IsAllowed)
         {
@@ -26,7 +30,29 @@ public static class DenialMessage
             return head;
         }
 
-        return head + " " + Suffix(request.Action, summary.Decision, layer);
+        var message = head + " " + Suffix(request.Action, summary.Decision, layer);
+        return PolicyArnShown(request, summary, layer, denyingPolicy) ? message + ": " + denyingPolicy : message;
+    }
+
+    /// <summary>AWS names the denying policy's ARN for explicit denies in SCPs, RCPs, permissions boundaries, session
+    /// and identity-based policies, but only to callers in the policy's own account or organization.</summary>
+    private static bool PolicyArnShown(AuthorizationRequest request, DecisionSummary summary, PolicyLayer layer, string? policy)
+    {
+        if (summary.Decision != EvalDecision.ExplicitDeny || policy is null || !policy.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        return layer switch
+        {
+            // The caller's own policies (and its organization's SCPs) are always the caller's.
+            PolicyLayer.ServiceControl or PolicyLayer.Identity or PolicyLayer.PermissionsBoundary or PolicyLayer.Session => true,
+
+            // An RCP belongs to the resource's organization.
+            PolicyLayer.ResourceControl => !request.IsCrossAccount
+                || (request.Principal.OrgId is { } org && string.Equals(org, request.ResourceOrgId, StringComparison.Ordinal)),
+            _ => false,
+        };
     }
 
     /// <summary>Why, in the form AWS uses after the head of the message, for every denial including STS's.</summary>
@@ -40,6 +66,16 @@ public static class DenialMessage
         if (summary.RootAssumingRole)
         {
             return RootCannotAssumeRole;
+        }
+
+        if (summary.Rule == DecisionRule.ProtectedResource)
+        {
+            return ProtectedReason(ProtectedResources.Covers(request.Action, request.Resource));
+        }
+
+        if (summary.Rule == DecisionRule.MissingKeyPolicy)
+        {
+            return MissingKeyPolicy;
         }
 
         if (summary.DecidingLayer is not { } layer)
@@ -56,6 +92,14 @@ public static class DenialMessage
 
         return Suffix(request.Action, summary.Decision, layer);
     }
+
+    private static string ProtectedReason(ProtectedResourceKind? kind) => kind switch
+    {
+        ProtectedResourceKind.AwsManagedPolicy => "because AWS managed policies can be changed only by AWS",
+        ProtectedResourceKind.ServiceLinkedRole => "because a service-linked role can be changed only by the service that owns it",
+        ProtectedResourceKind.ReservedRole => "because roles under /aws-reserved/ can be changed only by AWS",
+        _ => "because AWS managed KMS keys and their aliases can be changed only by AWS",
+    };
 
     private static string Head(AuthorizationRequest request)
     {

@@ -18,7 +18,8 @@ public static class RequestContextBuilder
         {
             Action = request.Action,
             Resource = request.Resource,
-            Principal = request.Principal.Kind == PrincipalKind.Anonymous ? null : request.Principal.Identity,
+            // An anonymous caller is no principal, unless it comes through an identity provider that Federated entries name.
+            Principal = request.Principal is { Kind: PrincipalKind.Anonymous, FederatedProvider: null } ? null : request.Principal.Identity,
         };
         var keys = context.Keys;
         if (request.Context is not null)

@@ -63,6 +63,10 @@ public sealed class RequestPrincipal
     /// <summary>For a service principal: <c>ec2.amazonaws.com</c> and the like.</summary>
     public string? ServiceName { get; init; }
 
+    /// <summary>For a caller signed in through an identity provider (<c>AssumeRoleWithSAML</c>,
+    /// <c>AssumeRoleWithWebIdentity</c>): the provider's ARN or name, which <c>Federated</c> principals match.</summary>
+    public string? FederatedProvider { get; init; }
+
     public bool IsSession => Kind is PrincipalKind.AssumedRole or PrincipalKind.FederatedUser;
 
     /// <summary>The caller as policy <c>Principal</c> elements see it; built once.</summary>
@@ -74,6 +78,7 @@ public sealed class RequestPrincipal
         Partition = Partition,
         RoleArn = RoleArn,
         ServiceName = ServiceName,
+        FederatedProvider = FederatedProvider,
     };
 
     /// <summary>The value of <c>aws:PrincipalArn</c>: the role's ARN for role sessions, otherwise the caller's ARN.</summary>

@@ -25,6 +25,7 @@ public static class CrossgateCli
         root.Subcommands.Add(AdminCommand.Build());
         root.Subcommands.Add(TrailCommand.Build());
         root.Subcommands.Add(AccountsCommand.Build());
+        root.Subcommands.Add(AccessCommand.Build());
         return root;
     }
 

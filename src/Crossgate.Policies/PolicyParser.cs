@@ -76,11 +76,13 @@ public static class PolicyParser
     {
         var errors = new PolicyErrorList();
         var read = JsonPolicyReader.Read(utf8Json, errors);
-        if (read is null || errors.HasErrors)
+        if (read is null)
         {
             return PolicyParseResult.Fail(errors.ToImmutable());
         }
 
+        // The statements that read cleanly still go through the later rules, so that the fault AWS reports first
+        // (a missing Version, say, before a bad resource) is found and put first.
         return Validate(read, options, errors);
     }
 
@@ -94,7 +96,7 @@ public static class PolicyParser
         PolicyKindValidator.For(options.Kind).Validate(read, errors);
         if (errors.HasErrors)
         {
-            return PolicyParseResult.Fail(errors.ToImmutable());
+            return PolicyParseResult.Fail(PolicyErrorOrder.Sort(errors.ToImmutable()));
         }
 
         return PolicyParseResult.Ok(new PolicyDocument(options.Kind, read.Version, read.Id, read.Statements));

@@ -11,15 +11,17 @@ internal sealed class ChunkRenderer
     private readonly ReadOnlyMemory<byte> _input;
     private readonly bool _isArray;
     private readonly SimulationFormat _format;
+    private readonly SimulationOptions _options;
     private readonly CompiledPolicyCache _cache = new();
     private readonly ArrayBufferWriter<byte> _bytes = new(1 << 16);
     private readonly StringBuilder _text = new();
 
-    public ChunkRenderer(ReadOnlyMemory<byte> input, bool isArray, SimulationFormat format)
+    public ChunkRenderer(ReadOnlyMemory<byte> input, bool isArray, SimulationFormat format, SimulationOptions? options = null)
     {
         _input = input;
         _isArray = isArray;
         _format = format;
+        _options = options ?? SimulationOptions.Default;
     }
 
     /// <summary>Scenarios found invalid so far by this renderer.</summary>
@@ -58,7 +60,7 @@ internal sealed class ChunkRenderer
             var answer = Answer(run[i], first + i);
             if (answer.Decision is { } decision)
             {
-                DecisionJsonWriter.Write(_bytes, decision, depth);
+                DecisionJsonWriter.Write(_bytes, decision, depth, answer.Extras);
             }
             else
             {
@@ -76,7 +78,7 @@ internal sealed class ChunkRenderer
             var answer = Answer(run[i], first + i);
             if (answer.Decision is { } decision)
             {
-                DecisionTextWriter.Write(_text, label, decision);
+                DecisionTextWriter.Write(_text, label, decision, answer.Extras);
             }
             else
             {
@@ -96,13 +98,47 @@ internal sealed class ChunkRenderer
         var read = ScenarioReader.ReadOne(_input.Span.Slice(span.Start, span.Length), _isArray ? index : -1, _cache);
         if (read.Scenario is { } scenario)
         {
-            return new ScenarioAnswer(Authorizer.Authorize(scenario.Request, scenario.Policies), null);
+            return Decide(scenario.Request, scenario.Policies, _options);
         }
 
         Invalid++;
         return new ScenarioAnswer(null, read.Error);
     }
+
+    /// <summary>One scenario's answer in the chosen mode, with what the options ask for beyond it. The other
+    /// simulator's decision is taken on the allocation-free path; extras are made only when there is something to say.</summary>
+    internal static ScenarioAnswer Decide(AuthorizationRequest request, PolicySet policies, SimulationOptions options)
+    {
+        var mode = options.Mode;
+        ResourceMatchResult? coverage = null;
+        Decision decision;
+        if (options.ResourceMatch == ResourceMatch.Any && ResourceCoverage.Applies(request.Resource))
+        {
+            (decision, coverage) = ResourceCoverage.Decide(request, policies, mode);
+        }
+        else
+        {
+            decision = Authorizer.Authorize(request, policies, mode);
+        }
+
+        var otherMode = mode == EvaluationMode.LiveAws ? EvaluationMode.PolicySimulator : EvaluationMode.LiveAws;
+        var other = Authorizer.Decide(request, policies, otherMode).Decision;
+        var differs = coverage is null && other != decision.Outcome;
+        var discovery = options.Discover ? Discoverer.Discover(request, policies, decision, mode) : null;
+        if (!differs && coverage is null && discovery is null && mode == EvaluationMode.LiveAws)
+        {
+            return new ScenarioAnswer(decision, null);
+        }
+
+        return new ScenarioAnswer(decision, null, new SimulationExtras
+        {
+            SimulatorsDiffer = differs ? (mode == EvaluationMode.LiveAws ? (decision.Outcome, other) : (other, decision.Outcome)) : null,
+            AsPolicySimulator = mode == EvaluationMode.PolicySimulator,
+            Discovery = discovery,
+            ResourceMatch = coverage,
+        });
+    }
 }
 
-/// <summary>A scenario's decision, or why it could not be decided.</summary>
-public readonly record struct ScenarioAnswer(Decision? Decision, ScenarioError? Error);
+/// <summary>A scenario's decision, or why it could not be decided, and what the options ask for beyond it.</summary>
+public readonly record struct ScenarioAnswer(Decision? Decision, ScenarioError? Error, SimulationExtras? Extras = null);

@@ -21,10 +21,10 @@ public static class DecisionJsonWriter
 
     /// <summary>Writes one answer; <paramref name="depth"/> is 0 for a lone answer and 1 for an element of the
     /// answers array. The caller writes what separates elements.</summary>
-    public static void Write(IBufferWriter<byte> output, Decision decision, int depth = 0)
+    public static void Write(IBufferWriter<byte> output, Decision decision, int depth = 0, SimulationExtras? extras = null)
     {
         var d = depth * 2;
-        var o = new Cursor(output.GetSpan(Bound(decision)));
+        var o = new Cursor(output.GetSpan(Bound(decision) + (extras is null ? 0 : Bound(extras))));
         o.Raw("{"u8);
         o.Member(d + 2, "\"decision\": \""u8);
         o.Raw(Outcomes[(int)decision.Outcome]);
@@ -104,8 +104,137 @@ public static class DecisionJsonWriter
         }
 
         o.Close(layers.Length > 0, d + 2, "}"u8);
+        if (extras is not null && !extras.IsEmpty)
+        {
+            WriteExtras(ref o, d, extras);
+        }
+
         o.Member(d, "}"u8);
         output.Advance(o.Position);
+    }
+
+    /// <summary>Members after <c>layers</c>: <c>evaluatedAs</c>, <c>simulatorsDiffer</c>, <c>discovery</c>,
+    /// <c>resourceMatch</c>, each only when there is something to say.</summary>
+    private static void WriteExtras(ref Cursor o, int d, SimulationExtras extras)
+    {
+        if (extras.AsPolicySimulator)
+        {
+            o.Raw(","u8);
+            o.Member(d + 2, "\"evaluatedAs\": \"policySimulator\""u8);
+        }
+
+        if (extras.SimulatorsDiffer is { } differ)
+        {
+            o.Raw(","u8);
+            o.Member(d + 2, "\"simulatorsDiffer\": {"u8);
+            o.Member(d + 4, "\"liveAws\": "u8);
+            o.Quoted(Outcomes[(int)differ.LiveAws]);
+            o.Raw(","u8);
+            o.Member(d + 4, "\"policySimulator\": "u8);
+            o.Quoted(Outcomes[(int)differ.PolicySimulator]);
+            o.Member(d + 2, "}"u8);
+        }
+
+        if (extras.Discovery is { } discovery)
+        {
+            o.Raw(","u8);
+            o.Member(d + 2, "\"discovery\": {"u8);
+            o.Member(d + 4, "\"allowedWhen\": ["u8);
+            StringList(ref o, d + 6, discovery.AllowedWhen);
+            o.Close(discovery.AllowedWhen.Length > 0, d + 4, "],"u8);
+            o.Member(d + 4, "\"decidingStatements\": ["u8);
+            for (var i = 0; i < discovery.DecidingStatements.Length; i++)
+            {
+                var statement = discovery.DecidingStatements[i];
+                if (i > 0)
+                {
+                    o.Raw(","u8);
+                }
+
+                o.Member(d + 6, "{"u8);
+                o.Member(d + 8, "\"layer\": "u8);
+                o.Quoted(Layers[(int)statement.Layer]);
+                o.Raw(","u8);
+                o.Member(d + 8, "\"policy\": "u8);
+                o.NullableString(statement.PolicyName);
+                o.Raw(","u8);
+                o.Member(d + 8, "\"statementIndex\": "u8);
+                o.Number(statement.StatementIndex);
+                o.Raw(","u8);
+                o.Member(d + 8, "\"sid\": "u8);
+                o.NullableString(statement.Sid);
+                o.Member(d + 6, "}"u8);
+            }
+
+            o.Close(discovery.DecidingStatements.Length > 0, d + 4, "],"u8);
+            o.Member(d + 4, "\"missingAllowIn\": "u8);
+            if (discovery.MissingAllowIn is { } layer)
+            {
+                o.Quoted(Layers[(int)layer]);
+            }
+            else
+            {
+                o.Raw("null"u8);
+            }
+
+            o.Member(d + 2, "}"u8);
+        }
+
+        if (extras.ResourceMatch is { } match)
+        {
+            o.Raw(","u8);
+            o.Member(d + 2, "\"resourceMatch\": {"u8);
+            o.Member(d + 4, "\"mode\": \"any\","u8);
+            o.Member(d + 4, "\"allowedResource\": "u8);
+            o.NullableString(match.AllowedResource);
+            o.Raw(","u8);
+            o.Member(d + 4, "\"allowingPatterns\": ["u8);
+            StringList(ref o, d + 6, match.AllowingPatterns);
+            o.Close(match.AllowingPatterns.Length > 0, d + 4, "]"u8);
+            o.Member(d + 2, "}"u8);
+        }
+    }
+
+    private static void StringList(ref Cursor o, int indent, System.Collections.Immutable.ImmutableArray<string> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (i > 0)
+            {
+                o.Raw(","u8);
+            }
+
+            o.Indent(indent);
+            o.String(values[i]);
+        }
+    }
+
+    private static int Bound(SimulationExtras extras)
+    {
+        var bound = 512;
+        if (extras.Discovery is { } discovery)
+        {
+            foreach (var text in discovery.AllowedWhen)
+            {
+                bound += 32 + Length(text);
+            }
+
+            foreach (var statement in discovery.DecidingStatements)
+            {
+                bound += 256 + Length(statement.PolicyName) + Length(statement.Sid);
+            }
+        }
+
+        if (extras.ResourceMatch is { } match)
+        {
+            bound += 128 + Length(match.AllowedResource);
+            foreach (var pattern in match.AllowingPatterns)
+            {
+                bound += 32 + Length(pattern);
+            }
+        }
+
+        return bound;
     }
 
     /// <summary>Writes the answer for a scenario that could not be read.</summary>

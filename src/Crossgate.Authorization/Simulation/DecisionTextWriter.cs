@@ -7,7 +7,7 @@ namespace Crossgate.Authorization.Simulation;
 public static class DecisionTextWriter
 {
     /// <param name="label">The scenario's place, e.g. <c>[3] </c>, or empty for a lone scenario.</param>
-    public static void Write(StringBuilder text, string label, Decision decision)
+    public static void Write(StringBuilder text, string label, Decision decision, SimulationExtras? extras = null)
     {
         text.Append(label).Append(decision.Outcome.ToWireName());
         if (decision.DecidingLayer is { } deciding)
@@ -41,6 +41,53 @@ public static class DecisionTextWriter
         if (!decision.MissingContextKeys.IsEmpty)
         {
             text.Append("  missing context keys: ").AppendJoin(", ", decision.MissingContextKeys).Append('\n');
+        }
+
+        if (extras is not null)
+        {
+            WriteExtras(text, extras);
+        }
+    }
+
+    private static void WriteExtras(StringBuilder text, SimulationExtras extras)
+    {
+        if (extras.AsPolicySimulator)
+        {
+            text.Append("  evaluated as: IAM policy simulator\n");
+        }
+
+        if (extras.SimulatorsDiffer is { } differ)
+        {
+            text.Append("  simulators differ: live AWS ").Append(differ.LiveAws.ToWireName())
+                .Append(", policy simulator ").Append(differ.PolicySimulator.ToWireName()).Append('\n');
+        }
+
+        if (extras.Discovery is { } discovery)
+        {
+            foreach (var alternative in discovery.AllowedWhen)
+            {
+                text.Append("  allowed when: ").Append(alternative).Append('\n');
+            }
+
+            foreach (var statement in discovery.DecidingStatements)
+            {
+                text.Append("  decided by: ").Append(statement.Layer.ToWireName()).Append(' ').Append(statement.PolicyName)
+                    .Append(" statement ").Append(statement.StatementIndex).Append('\n');
+            }
+
+            if (discovery.MissingAllowIn is { } layer)
+            {
+                text.Append("  no allow in: ").Append(layer.ToWireName()).Append('\n');
+            }
+        }
+
+        if (extras.ResourceMatch is { } match)
+        {
+            text.Append("  covered resource allowed: ").Append(match.AllowedResource ?? "none").Append('\n');
+            foreach (var pattern in match.AllowingPatterns)
+            {
+                text.Append("  allowing pattern: ").Append(pattern).Append('\n');
+            }
         }
     }
 

@@ -18,7 +18,7 @@ public static class SimulationRunner
     private const int ParallelThreshold = 256;
 
     public static SimulationSummary Run(ReadOnlyMemory<byte> input, Stream output, SimulationFormat format,
-        int workers = 0)
+        int workers = 0, SimulationOptions? options = null)
     {
         var splitter = new ScenarioSplitter(input);
         var spans = new List<ScenarioSpan>();
@@ -49,7 +49,7 @@ public static class SimulationRunner
                 return Unreadable(output, format, late);
             }
 
-            var renderer = new ChunkRenderer(input, splitter.IsArray, format);
+            var renderer = new ChunkRenderer(input, splitter.IsArray, format, options);
             for (var done = 0; done < spans.Count; done += RunLength)
             {
                 var length = Math.Min(RunLength, spans.Count - done);
@@ -60,14 +60,14 @@ public static class SimulationRunner
             return new SimulationSummary(spans.Count, renderer.Invalid, false);
         }
 
-        return RunParallel(input, splitter, spans, join, format, workers, output);
+        return RunParallel(input, splitter, spans, join, format, workers, output, options);
     }
 
     /// <summary>The calling thread goes on splitting while the workers answer the runs found so far, then joins
     /// their answers in order. Nothing is written until the whole input has split cleanly, so a broken input
     /// still gets only its one error.</summary>
     private static SimulationSummary RunParallel(ReadOnlyMemory<byte> input, ScenarioSplitter splitter,
-        List<ScenarioSpan> spans, RunJoiner join, SimulationFormat format, int workers, Stream output)
+        List<ScenarioSpan> spans, RunJoiner join, SimulationFormat format, int workers, Stream output, SimulationOptions? options)
     {
         var gate = new object();
         var finished = new Dictionary<int, ArraySegment<byte>>();
@@ -79,7 +79,7 @@ public static class SimulationRunner
 
         void Work()
         {
-            var renderer = new ChunkRenderer(input, splitter.IsArray, format);
+            var renderer = new ChunkRenderer(input, splitter.IsArray, format, options);
             var run = new ScenarioSpan[RunLength];
             try
             {

@@ -18,7 +18,8 @@ internal static class AccountsAddCommand
         var duration = new Option<int?>("--session-duration") { Description = "Session length in seconds (900–43200, default 3600)." };
         var noCheck = new Option<bool>("--no-check") { Description = "Register without proving the role assumable." };
         var skipAccountCheck = new Option<bool>("--skip-account-check") { Description = "Do not run the account check after a successful add." };
-        var profile = new Option<string?>("--profile") { Description = "A permission profile to check the account against after adding it." };
+        var profile = AccountsCheckCommand.PermissionsOption(required: false);
+        profile.Description = "A permission profile to check the account against after adding it.";
         var optional = new Option<string[]>("--optional") { Description = "A profile group (Sid) that need not be granted; repeatable." };
         var output = AccountsCheckCommand.CheckOutputOption();
         var command = new Command("add", "Register a target account's role and prove it can be assumed.")
@@ -82,7 +83,7 @@ internal static class AccountsAddCommand
             {
                 if (!parse.GetValue(noCheck) && !parse.GetValue(skipAccountCheck))
                 {
-                    stdout.WriteLine("Account check skipped: no --profile given.");
+                    stdout.WriteLine("Account check skipped: no --permissions given.");
                 }
 
                 stdout.Flush();

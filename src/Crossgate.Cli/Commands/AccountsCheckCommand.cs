@@ -1,19 +1,17 @@
 using System.CommandLine;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Crossgate.Cli.Output;
 using Crossgate.Directory;
 using Crossgate.Directory.Gathering;
 using Crossgate.Platform.AccountCheck;
 using Crossgate.Platform.Aws;
 using Crossgate.Platform.Registry;
-using Spectre.Console;
 
 namespace Crossgate.Cli.Commands;
 
-/// <summary><c>crossgate accounts check [ALIAS...] --profile POLICY.json [--optional SID]... [--offline]</c>: assumes
-/// each registered role and asks, group by group, whether it grants the profile. Exit 0 when every required group of
-/// every account is granted, 1 otherwise, 2 on bad usage.</summary>
+/// <summary><c>crossgate accounts check [ALIAS...] --permissions FILE [--optional SID]... [--offline] [--verbose]</c>:
+/// assumes each registered role and asks, group by group, whether it grants the permission profile. Exit 0 when every
+/// account is ready (every required group granted), 1 otherwise, 2 on bad usage.</summary>
 internal static class AccountsCheckCommand
 {
     /// <summary>Accounts checked at once: enough to cover latency, few enough not to be throttled.</summary>
@@ -23,12 +21,13 @@ internal static class AccountsCheckCommand
     {
         var options = new AccountsOptions();
         var aliases = new Argument<string[]>("ALIAS") { Description = "Registered accounts to check (default: all).", Arity = ArgumentArity.ZeroOrMore };
-        var profile = new Option<string>("--profile") { Description = "The permission profile: a policy whose statement Sids name the groups.", Required = true };
+        var profile = PermissionsOption(required: true);
         var optional = new Option<string[]>("--optional") { Description = "A group (Sid) that need not be granted; repeatable.", AllowMultipleArgumentsPerToken = false };
         var offline = new Option<bool>("--offline") { Description = "Check with the engine over the imported directory in --data instead of the endpoint." };
         var callerArn = new Option<string?>("--caller-arn") { Description = "With --offline: the platform's identity (user, role or root ARN); the engine then decides sts:AssumeRole for it as STS would." };
+        var verbose = VerboseOption();
         var output = CheckOutputOption();
-        var command = new Command("check", "Check that each account's role grants every permission group of a profile.") { aliases, profile, optional, offline, callerArn, output };
+        var command = new Command("check", "Check that each account's role grants every permission group of a profile.") { aliases, profile, optional, offline, callerArn, verbose, output };
         options.AddTo(command);
         command.SetAction(async (parse, cancellation) =>
         {
@@ -57,16 +56,24 @@ internal static class AccountsCheckCommand
                 return CrossgateCli.UsageError;
             }
 
-            foreach (var result in results)
-            {
-                await registry.RecordCheckAsync(result.Alias, RegistryAccountCheck.Summarize(result), DateTimeOffset.UtcNow, cancellation);
-            }
+            // One transaction for the run: one disk flush, not one per account.
+            await registry.RecordChecksAsync([.. results.Select(r => (r.Alias, RegistryAccountCheck.Summarize(r)))], DateTimeOffset.UtcNow, cancellation);
 
-            Write(results, IsJson(parse.GetValue(output)), parse.InvocationConfiguration.Output);
+            Write(results, IsJson(parse.GetValue(output)), parse.InvocationConfiguration.Output, parse.GetValue(verbose));
             return results.All(r => r.AllRequiredGranted) ? 0 : 1;
         });
         return command;
     }
+
+    /// <summary><c>--permissions FILE</c>: the permission profile (<c>--profile</c> is the AWS credentials profile,
+    /// as in every AWS tool).</summary>
+    public static Option<string> PermissionsOption(bool required) => new("--permissions")
+    {
+        Description = "The permission profile: a policy whose statement Sids name the permission groups.",
+        Required = required,
+    };
+
+    public static Option<bool> VerboseOption() => new("--verbose", "-v") { Description = "List granted groups one by one too." };
 
     public static Option<string> CheckOutputOption()
     {
@@ -86,14 +93,14 @@ internal static class AccountsCheckCommand
     {
         if (!File.Exists(path))
         {
-            error.WriteLine($"The profile '{path}' does not exist.");
+            error.WriteLine($"The permission profile '{path}' (--permissions) does not exist.");
             return null;
         }
 
         var (profile, policyError) = PermissionProfile.Parse(File.ReadAllText(path), new HashSet<string>(optionalSids, StringComparer.Ordinal));
         if (profile is null)
         {
-            error.WriteLine($"The profile '{path}' is not a valid identity policy: {policyError}");
+            error.WriteLine($"The permission profile '{path}' is not a valid identity policy: {policyError}");
             return null;
         }
 
@@ -107,14 +114,14 @@ internal static class AccountsCheckCommand
         return profile;
     }
 
-    private static async Task<IReadOnlyList<RegisteredAccount>?> SelectAsync(AccountRegistry registry, string[] aliases, TextWriter error, CancellationToken cancellation)
+    private static async Task<IReadOnlyList<RegisteredAccount>?> SelectAsync(IAccountRegistry registry, string[] aliases, TextWriter error, CancellationToken cancellation)
     {
         if (aliases.Length == 0)
         {
             var all = await registry.ListAsync(cancellation);
             if (all.Count == 0)
             {
-                error.WriteLine($"No accounts are registered in {registry.Path}; add some with 'crossgate accounts add' or 'crossgate accounts discover'.");
+                error.WriteLine($"No accounts are registered in {registry.Description}; add some with 'crossgate accounts add' or 'crossgate accounts discover'.");
                 return null;
             }
 
@@ -145,7 +152,7 @@ internal static class AccountsCheckCommand
     {
         if (offline)
         {
-            await using var store = await DirectoryStoreFactory.OpenAsync(parse.GetValue(options.Data), null, cancellation);
+            await using var store = await DirectoryStoreFactory.OpenAsync(parse.GetValue(options.Data), parse.GetValue(options.Postgres), cancellation);
             var gatherer = new PolicyGatherer(store);
             var offlineResults = new List<AccountCheckResult>();
             foreach (var account in accounts)
@@ -163,6 +170,7 @@ internal static class AccountsCheckCommand
         }
 
         var probe = new AssumabilityProbe(target, credentials, AccountsOptions.Http);
+        var organization = ServiceControlPolicyFinder.Create(AccountsOptions.Http, target, credentials);
         using var gate = new SemaphoreSlim(Parallelism);
         async Task<AccountCheckResult> CheckOne(RegisteredAccount account)
         {
@@ -170,7 +178,9 @@ internal static class AccountsCheckCommand
             try
             {
                 return await RegistryAccountCheck.CheckOnlineAsync(
-                    account, profile, probe, session => new SimulatorPermissionOracle(IamClient.Create(AccountsOptions.Http, target, session)), cancellation);
+                    account, profile, probe,
+                    session => new SimulatorPermissionOracle(IamClient.Create(AccountsOptions.Http, target, session), organization, account.AccountId),
+                    cancellation);
             }
             finally
             {
@@ -181,72 +191,21 @@ internal static class AccountsCheckCommand
         return await Task.WhenAll(accounts.Select(CheckOne));
     }
 
-    public static void Write(IReadOnlyList<AccountCheckResult> results, bool json, TextWriter output)
+    public static void Write(IReadOnlyList<AccountCheckResult> results, bool json, TextWriter output, bool verbose = false)
     {
-        if (json)
+        if (!json)
         {
-            output.WriteLine(ToJson(results).ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-            output.Flush();
+            AccountCheckReport.Write(results, output, verbose);
             return;
         }
 
-        var console = CliOutput.Console(output);
-        foreach (var result in results)
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            console.MarkupLine($"[bold]{Markup.Escape(result.Alias)}[/] {Markup.Escape(result.AccountId)} {Markup.Escape(result.RoleArn)}: " +
-                               (result.Assumable ? "[green]assumable[/]" : "[red]not assumable[/]"));
-            if (result.Reason is not null)
-            {
-                console.WriteLine("  " + result.Reason.Replace("\n", "\n  ", StringComparison.Ordinal));
-            }
-
-            var table = new Table().AddColumns("Group", "Status", "Missing actions", "Conditions", "Reasons");
-            foreach (var group in result.Groups)
-            {
-                table.AddRow(
-                    Markup.Escape(group.Sid + (group.Optional ? " (optional)" : string.Empty)),
-                    Markup.Escape(group.Status.ToWireName()),
-                    Markup.Escape(string.Join("\n", group.MissingActions)),
-                    Markup.Escape(string.Join("\n", group.Conditions)),
-                    Markup.Escape(string.Join("\n", group.Reasons)));
-            }
-
-            console.Write(table);
+            AccountCheckJson.Write(writer, results);
         }
 
+        output.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
         output.Flush();
-    }
-
-    /// <summary>The documented JSON shape: one object per account, every key always present.</summary>
-    public static JsonArray ToJson(IReadOnlyList<AccountCheckResult> results)
-    {
-        var array = new JsonArray();
-        foreach (var result in results)
-        {
-            var groups = new JsonArray();
-            foreach (var group in result.Groups)
-            {
-                groups.Add((JsonNode)new JsonObject
-                {
-                    ["sid"] = group.Sid,
-                    ["status"] = group.Status.ToWireName(),
-                    ["missingActions"] = new JsonArray([.. group.MissingActions.Select(a => (JsonNode?)JsonValue.Create(a))]),
-                    ["conditions"] = new JsonArray([.. group.Conditions.Select(c => (JsonNode?)JsonValue.Create(c))]),
-                    ["reasons"] = new JsonArray([.. group.Reasons.Select(r => (JsonNode?)JsonValue.Create(r))]),
-                });
-            }
-
-            array.Add((JsonNode)new JsonObject
-            {
-                ["alias"] = result.Alias,
-                ["accountId"] = result.AccountId,
-                ["roleArn"] = result.RoleArn,
-                ["assumable"] = result.Assumable,
-                ["reason"] = result.Reason,
-                ["groups"] = groups,
-            });
-        }
-
-        return array;
     }
 }

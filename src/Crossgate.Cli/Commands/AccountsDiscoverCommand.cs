@@ -8,7 +8,8 @@ using Spectre.Console;
 namespace Crossgate.Cli.Commands;
 
 /// <summary><c>crossgate accounts discover --role-name NAME [--external-id ID]</c>: lists the organization's accounts
-/// and registers <c>arn:aws:iam::ACCOUNT:role/NAME</c> in each whose role can be assumed, in parallel, then prints
+/// and registers <c>arn:aws:iam::ACCOUNT:role/NAME</c> in each whose role can be assumed (aliased by the account's
+/// name in the organization, made safe and unique), in parallel, then prints
 /// which worked and why the others did not. Exit 0 when every active account worked, 1 otherwise.</summary>
 internal static class AccountsDiscoverCommand
 {
@@ -58,6 +59,8 @@ internal static class AccountsDiscoverCommand
             var registered = await registry.ListAsync(cancellation);
             var probe = new AssumabilityProbe(target, credentials, AccountsOptions.Http);
             var name = parse.GetValue(roleName)!.Trim('/');
+            var taken = new HashSet<string>(registered.Select(r => r.Alias), StringComparer.OrdinalIgnoreCase);
+            var aliases = accounts.ToDictionary(a => a.Id, a => RegistrationRules.AliasFromName(a.Name, a.Id, taken));
             using var gate = new SemaphoreSlim(Parallelism);
 
             async Task<DiscoveryRow> DiscoverOne(OrganizationAccount account, Action? advance)
@@ -65,7 +68,7 @@ internal static class AccountsDiscoverCommand
                 await gate.WaitAsync(cancellation);
                 try
                 {
-                    return await RegisterAsync(account, name, parse.GetValue(externalId), parse.GetValue(duration), parse.GetValue(noCheck),
+                    return await RegisterAsync(account, aliases[account.Id], name, parse.GetValue(externalId), parse.GetValue(duration), parse.GetValue(noCheck),
                         policy, registered, registry, probe, cancellation);
                 }
                 finally
@@ -99,8 +102,8 @@ internal static class AccountsDiscoverCommand
     private sealed record DiscoveryRow(string AccountId, string Name, string? Alias, string RoleArn, bool Worked, bool Skipped, string Outcome);
 
     private static async Task<DiscoveryRow> RegisterAsync(
-        OrganizationAccount account, string roleName, string? externalId, int? duration, bool noCheck, RegistryPolicy policy,
-        IReadOnlyList<RegisteredAccount> registered, AccountRegistry registry, AssumabilityProbe probe, CancellationToken cancellation)
+        OrganizationAccount account, string alias, string roleName, string? externalId, int? duration, bool noCheck, RegistryPolicy policy,
+        IReadOnlyList<RegisteredAccount> registered, IAccountRegistry registry, AssumabilityProbe probe, CancellationToken cancellation)
     {
         var roleArn = $"arn:aws:iam::{account.Id}:role/{roleName}";
         if (!string.Equals(account.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
@@ -113,7 +116,7 @@ internal static class AccountsDiscoverCommand
             return new(account.Id, account.Name, existing.Alias, roleArn, true, false, $"already registered as '{existing.Alias}'");
         }
 
-        var (registration, refusal) = RegistrationRules.Validate(account.Id, roleArn, externalId, duration, policy, DateTimeOffset.UtcNow);
+        var (registration, refusal) = RegistrationRules.Validate(alias, roleArn, externalId, duration, policy, DateTimeOffset.UtcNow);
         if (registration is null)
         {
             return new(account.Id, account.Name, null, roleArn, false, false, refusal!);

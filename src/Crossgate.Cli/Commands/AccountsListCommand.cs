@@ -30,7 +30,7 @@ internal static class AccountsListCommand
 
             if (accounts.Count == 0)
             {
-                writer.WriteLine($"No accounts are registered in {registry.Path}.");
+                writer.WriteLine($"No accounts are registered in {registry.Description}.");
                 return 0;
             }
 

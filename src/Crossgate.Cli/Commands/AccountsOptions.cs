@@ -14,6 +14,11 @@ internal sealed class AccountsOptions
         DefaultValueFactory = _ => AccountRegistry.DefaultDataDirectory,
     };
 
+    public Option<string?> Postgres { get; } = new("--postgres")
+    {
+        Description = "A PostgreSQL connection string: the registry (and, with --offline, the directory) live there, shared by several operators, instead of in --data.",
+    };
+
     public Option<string?> EndpointUrl { get; } = new("--endpoint-url")
     {
         Description = "The AWS endpoint for STS, IAM and Organizations (a Crossgate server); left out, real AWS.",
@@ -25,18 +30,25 @@ internal sealed class AccountsOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable("AWS_REGION") ?? Environment.GetEnvironmentVariable("AWS_DEFAULT_REGION") ?? "us-east-1",
     };
 
+    public Option<string?> Profile { get; } = new("--profile")
+    {
+        Description = "The AWS credentials profile to sign with (from AWS_SHARED_CREDENTIALS_FILE or ~/.aws/credentials), as the AWS CLI's --profile; left out, the standard credential chain.",
+    };
+
     /// <summary>One HTTP client for the process: IAM and Organizations calls share its connections.</summary>
     public static HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(60) };
 
     public void AddTo(Command command)
     {
         command.Options.Add(Data);
+        command.Options.Add(Postgres);
         command.Options.Add(EndpointUrl);
         command.Options.Add(Region);
+        command.Options.Add(Profile);
     }
 
-    public Task<AccountRegistry> OpenRegistryAsync(ParseResult parse, CancellationToken cancellation) =>
-        AccountRegistry.OpenAsync(parse.GetValue(Data), cancellation);
+    public Task<IAccountRegistry> OpenRegistryAsync(ParseResult parse, CancellationToken cancellation) =>
+        AccountRegistries.OpenAsync(parse.GetValue(Data), parse.GetValue(Postgres), cancellation);
 
     /// <summary>The endpoint named by the options, or the reason it cannot be used.</summary>
     public (AwsTarget? Target, string? Error) Target(ParseResult parse)
@@ -54,10 +66,18 @@ internal sealed class AccountsOptions
     }
 
     /// <summary>The platform's own credentials from the standard chain, or a message saying none were found.</summary>
-    public static (AwsCredentialSet? Credentials, string? Error) Credentials()
+    public static (AwsCredentialSet? Credentials, string? Error) Credentials(string? profile = null)
     {
         try
         {
+            if (profile is not null)
+            {
+                return AwsCredentialSet.FromProfile(profile) is { } named
+                    ? (named, null)
+                    : (null, $"The AWS credentials profile '{profile}' was not found in the shared credentials or config file " +
+                             $"({Environment.GetEnvironmentVariable("AWS_SHARED_CREDENTIALS_FILE") ?? "~/.aws/credentials"}).");
+            }
+
             return (AwsCredentialSet.FromDefaultChain(), null);
         }
         catch (Exception ex) when (ex is Amazon.Runtime.AmazonClientException or Amazon.Runtime.AmazonServiceException or InvalidOperationException)
@@ -77,7 +97,7 @@ internal sealed class AccountsOptions
             return (null, null);
         }
 
-        var (credentials, credentialError) = Credentials();
+        var (credentials, credentialError) = Credentials(parse.GetValue(Profile));
         if (credentials is null)
         {
             parse.InvocationConfiguration.Error.WriteLine(credentialError);

@@ -33,7 +33,7 @@ internal static class PolicyValidateCommand
         var command = new Command("validate", "Validate an IAM policy document as AWS would, then lint it.") { file, kind, output, owner };
         command.SetAction(parse => Run(
             parse.GetValue(file)!,
-            PolicyKindOption.Parse(parse.GetValue(kind)!),
+            PolicyKindOption.Canonical(parse.GetValue(kind)!),
             OutputFormatOption.Parse(parse.GetValue(output)),
             parse.GetValue(owner),
             parse.InvocationConfiguration.Output,
@@ -41,7 +41,7 @@ internal static class PolicyValidateCommand
         return command;
     }
 
-    private static int Run(FileInfo file, PolicyKind kind, OutputFormat format, string? ownerAccount, TextWriter output, TextWriter error)
+    private static int Run(FileInfo file, string kind, OutputFormat format, string? ownerAccount, TextWriter output, TextWriter error)
     {
         if (!file.Exists)
         {
@@ -49,7 +49,7 @@ internal static class PolicyValidateCommand
             return CrossgateCli.UsageError;
         }
 
-        var parsed = PolicyParser.Parse(File.ReadAllText(file.FullName), kind);
+        var parsed = PolicyParser.Parse(File.ReadAllText(file.FullName), PolicyKindOption.Parse(kind));
         var findings = parsed.Success
             ? new PolicyLinter(ActionCatalog.Default, new LintOptions { OwnerAccountId = ownerAccount }).Lint(parsed.Document)
             : ImmutableArray<PolicyFinding>.Empty;
@@ -59,7 +59,7 @@ internal static class PolicyValidateCommand
         {
             CliOutput.WriteJson(output, new ValidationReport(
                 file.ToString(),
-                PolicyKindOption.NameOf(kind),
+                kind,
                 valid,
                 [.. parsed.Errors.Select(e => new ErrorEntry(e.Code, e.Message, e.Path))],
                 [.. findings.Select(f => new FindingEntry(SeverityName(f.Severity), f.Code, f.Message, f.Path))]),
@@ -73,11 +73,11 @@ internal static class PolicyValidateCommand
         return valid ? 0 : 1;
     }
 
-    private static void WriteText(IAnsiConsole console, string file, PolicyKind kind, bool valid,
+    private static void WriteText(IAnsiConsole console, string file, string kind, bool valid,
         ImmutableArray<PolicyError> errors, ImmutableArray<PolicyFinding> findings)
     {
         var verdict = valid ? "[green]valid[/]" : "[red]invalid[/]";
-        console.MarkupLine($"{Markup.Escape(file)} ({PolicyKindOption.NameOf(kind)} policy): {verdict}");
+        console.MarkupLine($"{Markup.Escape(file)} ({kind} policy): {verdict}");
 
         foreach (var e in errors)
         {

@@ -16,16 +16,41 @@ internal static class SimulateCommand
     {
         var file = new Argument<string>("SCENARIO") { Description = "A scenario JSON file (one object or an array), or - for standard input." };
         var output = OutputFormatOption.Create();
-        var command = new Command("simulate", "Evaluate request scenarios against their policies exactly as AWS would, offline.") { file, output };
+        var mode = new Option<string>("--as")
+        {
+            Description = "Whose answer to give: live-aws (as AWS enforces the request; the default) or policy-simulator (as IAM's SimulatePrincipalPolicy/SimulateCustomPolicy answer). Either way, answers the other would decide differently carry simulatorsDiffer.",
+            DefaultValueFactory = _ => "live-aws",
+        };
+        mode.AcceptOnlyFromAmong("live-aws", "policy-simulator");
+        var discover = new Option<bool>("--discover")
+        {
+            Description = "Also say under which values of the context keys the scenario does not give the request would be allowed, and which statements decide a denial.",
+        };
+        var resourceMatch = new Option<string>("--resource-match")
+        {
+            Description = "literal (AWS's matching; the default) or any: a request resource with wildcards is allowed when some resource it covers would be, and the answer lists the patterns that allow it.",
+            DefaultValueFactory = _ => "literal",
+        };
+        resourceMatch.AcceptOnlyFromAmong("literal", "any");
+        var command = new Command("simulate", "Evaluate request scenarios against their policies exactly as AWS would, offline.")
+        {
+            file, output, mode, discover, resourceMatch,
+        };
         command.SetAction(parse => Run(
             parse.GetValue(file)!,
             OutputFormatOption.Parse(parse.GetValue(output)),
+            new SimulationOptions
+            {
+                Mode = parse.GetValue(mode) == "policy-simulator" ? EvaluationMode.PolicySimulator : EvaluationMode.LiveAws,
+                Discover = parse.GetValue(discover),
+                ResourceMatch = parse.GetValue(resourceMatch) == "any" ? ResourceMatch.Any : ResourceMatch.Literal,
+            },
             parse.InvocationConfiguration.Output,
             parse.InvocationConfiguration.Error));
         return command;
     }
 
-    private static int Run(string path, OutputFormat format, TextWriter output, TextWriter error)
+    private static int Run(string path, OutputFormat format, SimulationOptions options, TextWriter output, TextWriter error)
     {
         IDisposable? mapping = null;
         ReadOnlyMemory<byte> input;
@@ -61,12 +86,12 @@ internal static class SimulateCommand
             {
                 output.Flush();
                 using var stdout = Console.OpenStandardOutput();
-                summary = SimulationRunner.Run(input, stdout, simulationFormat);
+                summary = SimulationRunner.Run(input, stdout, simulationFormat, options: options);
             }
             else
             {
                 using var buffer = new MemoryStream();
-                summary = SimulationRunner.Run(input, buffer, simulationFormat);
+                summary = SimulationRunner.Run(input, buffer, simulationFormat, options: options);
                 output.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
                 output.Flush();
             }

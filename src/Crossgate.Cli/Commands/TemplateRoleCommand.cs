@@ -25,10 +25,14 @@ internal static class TemplateRoleCommand
             DefaultValueFactory = _ => RoleTemplateRequest.DefaultRoleName,
         };
         var externalId = new Option<string?>("--external-id") { Description = "Require this external id in AssumeRole." };
-        var policies = new Option<FileInfo[]>("--policy")
+        var policies = new Option<FileInfo[]>("--permissions", "--policy")
         {
-            Description = "An identity policy JSON file to embed as an inline policy (repeatable).",
+            Description = "A permission profile (an identity policy JSON file) to embed as an inline policy (repeatable).",
             DefaultValueFactory = _ => [],
+        };
+        var noSelfCheck = new Option<bool>("--no-self-check")
+        {
+            Description = "Leave out the statement the platform's online account check needs on the role itself (iam:SimulatePrincipalPolicy and reading its own policies).",
         };
         var managed = new Option<string[]>("--managed-policy")
         {
@@ -43,7 +47,7 @@ internal static class TemplateRoleCommand
 
         var command = new Command("role", "Write a CloudFormation template for the platform's role in a target account.")
         {
-            trustedAccount, trustedRole, roleName, externalId, policies, managed, maxSession, format,
+            trustedAccount, trustedRole, roleName, externalId, policies, managed, maxSession, noSelfCheck, format,
         };
         command.SetAction(parse =>
         {
@@ -69,6 +73,7 @@ internal static class TemplateRoleCommand
                 InlinePolicies = inline,
                 ManagedPolicyArns = parse.GetValue(managed) ?? [],
                 MaxSessionDuration = parse.GetValue(maxSession),
+                IncludeSelfCheck = !parse.GetValue(noSelfCheck),
             };
             var result = RoleTemplateBuilder.Build(request);
             if (!result.Success)

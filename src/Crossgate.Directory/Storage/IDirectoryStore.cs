@@ -21,6 +21,20 @@ public interface IDirectoryStore : IAsyncDisposable
     Task<Page<Versioned<T>>> ListAsync<T>(EntityKind<T> kind, string scope, ListQuery query, CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>Every entity of a kind in every scope, ordered by scope then key: one query where the store can make
+    /// it one (whole-store analyses read tens of thousands of entities).</summary>
+    async Task<IReadOnlyList<Versioned<T>>> ListEverywhereAsync<T>(EntityKind<T> kind, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var all = new List<Versioned<T>>();
+        foreach (var scope in await ListScopesAsync(kind, cancellationToken).ConfigureAwait(false))
+        {
+            all.AddRange((await ListAsync(kind, scope, ListQuery.All, cancellationToken).ConfigureAwait(false)).Items);
+        }
+
+        return all;
+    }
+
     /// <summary>The distinct scopes (accounts, organizations) that hold entities of a kind.</summary>
     Task<IReadOnlyList<string>> ListScopesAsync(EntityKind kind, CancellationToken cancellationToken = default);
 

@@ -6,20 +6,32 @@ namespace Crossgate.Platform.AccountCheck;
 public sealed record AccountCheckResult(
     string Alias, string AccountId, string RoleArn, bool Assumable, string? Reason, ImmutableArray<GroupResult> Groups)
 {
-    /// <summary>True when every group that is not optional is granted.</summary>
-    public bool AllRequiredGranted
+    /// <summary>True when the role was assumed and every group that is not optional is granted.</summary>
+    public bool AllRequiredGranted => Verdict == AccountVerdict.Ready;
+
+    /// <summary>Ready when every required group is granted; not assumable or not checked when nothing could be
+    /// asked; incomplete otherwise.</summary>
+    public AccountVerdict Verdict
     {
         get
         {
-            foreach (var group in Groups)
+            if (!Assumable)
             {
-                if (!group.Optional && group.Status != GroupStatus.Granted)
-                {
-                    return false;
-                }
+                return AccountVerdict.NotAssumable;
             }
 
-            return Assumable;
+            var ready = true;
+            foreach (var group in Groups)
+            {
+                if (group.Status == GroupStatus.NotChecked)
+                {
+                    return AccountVerdict.NotChecked;
+                }
+
+                ready &= group.Optional || group.Status == GroupStatus.Granted;
+            }
+
+            return ready ? AccountVerdict.Ready : AccountVerdict.Incomplete;
         }
     }
 }

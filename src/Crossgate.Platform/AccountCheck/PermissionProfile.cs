@@ -24,8 +24,7 @@ public sealed class PermissionProfile
         }
 
         var order = new List<string>();
-        var actions = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var resources = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var statements = new Dictionary<string, List<ProfileStatement>>(StringComparer.Ordinal);
         foreach (var statement in parsed.Document.Statements)
         {
             if (statement.Effect != Effect.Allow || statement.IsNotAction)
@@ -34,32 +33,49 @@ public sealed class PermissionProfile
             }
 
             var sid = string.IsNullOrEmpty(statement.Sid) ? $"Statement{statement.Index}" : statement.Sid;
-            if (!actions.TryGetValue(sid, out var groupActions))
+            if (!statements.TryGetValue(sid, out var groupStatements))
             {
                 order.Add(sid);
-                actions[sid] = groupActions = [];
-                resources[sid] = [];
+                statements[sid] = groupStatements = [];
             }
 
+            var actions = new List<string>();
             foreach (var pattern in statement.Actions)
             {
-                AddDistinct(groupActions, Expand(pattern));
+                AddDistinct(actions, Expand(pattern));
             }
 
-            AddDistinct(resources[sid], statement.HasResource && !statement.IsNotResource ? statement.Resources : ["*"]);
+            var resources = new List<string>();
+            AddDistinct(resources, statement.HasResource && !statement.IsNotResource ? statement.Resources : ["*"]);
+            groupStatements.Add(new ProfileStatement([.. actions], [.. resources], statement.Condition));
         }
 
         var groups = order
-            .Select(sid => new PermissionGroup(sid, [.. actions[sid]], [.. resources[sid]], optionalSids?.Contains(sid) == true))
+            .Select(sid => Group(sid, statements[sid], optionalSids?.Contains(sid) == true))
             .ToImmutableArray();
         return (new PermissionProfile(groups), null);
     }
 
+    private static PermissionGroup Group(string sid, List<ProfileStatement> statements, bool optional)
+    {
+        var actions = new List<string>();
+        var resources = new List<string>();
+        foreach (var statement in statements)
+        {
+            AddDistinct(actions, statement.Actions);
+            AddDistinct(resources, statement.Resources);
+        }
+
+        return new PermissionGroup(sid, [.. actions], [.. resources], optional, [.. statements]);
+    }
+
+    /// <summary>A pattern's actions from the catalog; a plain action stays as the profile spells it (AWS compares
+    /// actions ignoring case, and the report should use the profile's words).</summary>
     private static IEnumerable<string> Expand(string pattern)
     {
         if (!Wildcard.HasWildcard(pattern))
         {
-            return [ActionCatalog.Default.TryGetAction(pattern, out var action) ? action.FullName : pattern];
+            return [pattern];
         }
 
         var expanded = ActionCatalog.Default.Expand(pattern);

@@ -19,10 +19,64 @@ public sealed class IamClient(QueryClient query)
         return (QueryClient.Child(role, "Arn")!, max is null ? 3600 : int.Parse(max, CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The ARN of the role's permissions boundary, or null when it has none.</summary>
+    public async Task<string?> GetRoleBoundaryArnAsync(string roleName, CancellationToken cancellation)
+    {
+        var result = await query.CallAsync("GetRole", [new("RoleName", roleName)], cancellation).ConfigureAwait(false);
+        return result.Descendants().FirstOrDefault(e => e.Name.LocalName == "PermissionsBoundaryArn")?.Value;
+    }
+
+    /// <summary>Every policy document of the role, inline and attached (each attached policy's default version),
+    /// decoded: what <c>iam:ListRolePolicies</c>, <c>GetRolePolicy</c>, <c>ListAttachedRolePolicies</c>,
+    /// <c>GetPolicy</c> and <c>GetPolicyVersion</c> return.</summary>
+    public async Task<IReadOnlyList<(string Name, string Document)>> GetRolePolicyDocumentsAsync(string roleName, CancellationToken cancellation)
+    {
+        var documents = new List<(string, string)>();
+        foreach (var name in await ListAsync("ListRolePolicies", roleName, "PolicyNames", cancellation).ConfigureAwait(false))
+        {
+            var policy = await query.CallAsync("GetRolePolicy", [new("RoleName", roleName), new("PolicyName", name.Value)], cancellation).ConfigureAwait(false);
+            documents.Add((name.Value, Uri.UnescapeDataString(QueryClient.Child(policy, "PolicyDocument") ?? "{}")));
+        }
+
+        foreach (var attached in await ListAsync("ListAttachedRolePolicies", roleName, "AttachedPolicies", cancellation).ConfigureAwait(false))
+        {
+            var arn = QueryClient.Child(attached, "PolicyArn")!;
+            var policy = await query.CallAsync("GetPolicy", [new("PolicyArn", arn)], cancellation).ConfigureAwait(false);
+            var version = policy.Descendants().FirstOrDefault(e => e.Name.LocalName == "DefaultVersionId")?.Value ?? "v1";
+            var document = await query.CallAsync("GetPolicyVersion", [new("PolicyArn", arn), new("VersionId", version)], cancellation).ConfigureAwait(false);
+            var text = document.Descendants().FirstOrDefault(e => e.Name.LocalName == "Document")?.Value ?? "{}";
+            documents.Add((QueryClient.Child(attached, "PolicyName") ?? arn, Uri.UnescapeDataString(text)));
+        }
+
+        return documents;
+    }
+
+    /// <summary>The members of a paged list of a role (following <c>Marker</c>).</summary>
+    private async Task<List<XElement>> ListAsync(string action, string roleName, string listName, CancellationToken cancellation)
+    {
+        var members = new List<XElement>();
+        string? marker = null;
+        do
+        {
+            var parameters = new List<KeyValuePair<string, string>> { new("RoleName", roleName) };
+            if (marker is not null)
+            {
+                parameters.Add(new("Marker", marker));
+            }
+
+            var result = await query.CallAsync(action, parameters, cancellation).ConfigureAwait(false);
+            members.AddRange(result.Elements().FirstOrDefault(e => e.Name.LocalName == listName)?.Elements() ?? []);
+            marker = QueryClient.Child(result, "IsTruncated") == "true" ? QueryClient.Child(result, "Marker") : null;
+        }
+        while (marker is not null);
+
+        return members;
+    }
+
     /// <summary>IAM's <c>SimulatePrincipalPolicy</c> for one principal, many actions and optional resources.</summary>
     public async Task<IReadOnlyList<SimulationResult>> SimulatePrincipalPolicyAsync(
         string policySourceArn, IReadOnlyList<string> actions, IReadOnlyList<string> resources,
-        IReadOnlyList<(string Key, string Type, string[] Values)> context, CancellationToken cancellation)
+        IReadOnlyList<(string Key, string Type, string[] Values)> context, CancellationToken cancellation, string? resourcePolicy = null)
     {
         var results = new List<SimulationResult>();
         string? marker = null;
@@ -50,6 +104,11 @@ public sealed class IamClient(QueryClient query)
                 }
             }
 
+            if (resourcePolicy is not null)
+            {
+                parameters.Add(new("ResourcePolicy", resourcePolicy));
+            }
+
             if (marker is not null)
             {
                 parameters.Add(new("Marker", marker));
@@ -74,6 +133,15 @@ public sealed class IamClient(QueryClient query)
 public sealed record SimulationResult(
     string Action, string? Resource, string Decision, IReadOnlyList<string> MissingContextValues, IReadOnlyList<string> MatchedStatementIds)
 {
+    /// <summary><c>OrganizationsDecisionDetail/AllowedByOrganizations</c>; null when the answer has none.</summary>
+    public bool? AllowedByOrganizations { get; init; }
+
+    /// <summary><c>PermissionsBoundaryDecisionDetail/AllowedByPermissionsBoundary</c>; null when the answer has none.</summary>
+    public bool? AllowedByPermissionsBoundary { get; init; }
+
+    /// <summary>The <c>SourcePolicyType</c> of each matched statement, beside <see cref="MatchedStatementIds"/>.</summary>
+    public IReadOnlyList<string> MatchedStatementTypes { get; init; } = [];
+
     public bool IsAllowed => Decision == "allowed";
 
     internal static SimulationResult From(XElement member)
@@ -86,6 +154,17 @@ public sealed record SimulationResult(
             QueryClient.Child(member, "EvalResourceName"),
             QueryClient.Child(member, "EvalDecision") ?? "implicitDeny",
             [.. Members(member, "MissingContextValues").Select(e => e.Value)],
-            [.. Members(member, "MatchedStatements").Select(e => QueryClient.Child(e, "SourcePolicyId") ?? string.Empty)]);
+            [.. Members(member, "MatchedStatements").Select(e => QueryClient.Child(e, "SourcePolicyId") ?? string.Empty)])
+        {
+            AllowedByOrganizations = Flag(member, "OrganizationsDecisionDetail", "AllowedByOrganizations"),
+            AllowedByPermissionsBoundary = Flag(member, "PermissionsBoundaryDecisionDetail", "AllowedByPermissionsBoundary"),
+            MatchedStatementTypes = [.. Members(member, "MatchedStatements").Select(e => QueryClient.Child(e, "SourcePolicyType") ?? string.Empty)],
+        };
+    }
+
+    private static bool? Flag(XElement member, string detail, string name)
+    {
+        var value = QueryClient.Child(member.Elements().FirstOrDefault(e => e.Name.LocalName == detail), name);
+        return value is null ? null : string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,43 +1,34 @@
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
+using System.Globalization;
 
 namespace Crossgate.Platform.Aws;
 
-/// <summary>Assumes target roles through the AWS SDK for .NET's STS client, pointed at the configured endpoint.</summary>
-public sealed class RoleAssumer(AwsTarget target, AwsCredentialSet credentials)
+/// <summary>Calls STS <c>AssumeRole</c> (Query protocol) at the configured endpoint through one shared HTTP client:
+/// a check of many accounts opens no connection, and builds no SDK client, per account.</summary>
+public sealed class RoleAssumer(AwsTarget target, AwsCredentialSet credentials, HttpClient? http = null)
 {
+    /// <summary>For callers that bring no client of their own.</summary>
+    internal static readonly HttpClient SharedHttp = new() { Timeout = TimeSpan.FromSeconds(60) };
+
+    private readonly QueryClient _sts = new(http ?? SharedHttp, target, credentials, "sts", "2011-06-15");
+
     public async Task<AwsCredentialSet> AssumeAsync(string roleArn, string sessionName, string? externalId, int durationSeconds, CancellationToken cancellation)
     {
-        var config = new AmazonSecurityTokenServiceConfig
+        var parameters = new List<KeyValuePair<string, string>>
         {
-            AuthenticationRegion = target.Region,
-            MaxErrorRetry = 0,
+            new("RoleArn", roleArn),
+            new("RoleSessionName", sessionName),
+            new("DurationSeconds", durationSeconds.ToString(CultureInfo.InvariantCulture)),
         };
-        if (target.EndpointUrl is not null)
+        if (externalId is not null)
         {
-            config.ServiceURL = target.EndpointUrl.ToString();
-        }
-        else
-        {
-            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(target.Region);
+            parameters.Add(new("ExternalId", externalId));
         }
 
-        using var sts = new AmazonSecurityTokenServiceClient(credentials.ToSdkCredentials(), config);
-        try
-        {
-            var response = await sts.AssumeRoleAsync(new AssumeRoleRequest
-            {
-                RoleArn = roleArn,
-                RoleSessionName = sessionName,
-                ExternalId = externalId,
-                DurationSeconds = durationSeconds,
-            }, cancellation).ConfigureAwait(false);
-            var issued = response.Credentials;
-            return new AwsCredentialSet(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
-        }
-        catch (AmazonSecurityTokenServiceException ex)
-        {
-            throw new AwsCallException(ex.ErrorCode ?? "UnknownError", ex.Message, (int)ex.StatusCode);
-        }
+        var result = await _sts.CallAsync("AssumeRole", parameters, cancellation).ConfigureAwait(false);
+        var issued = result.Elements().FirstOrDefault(e => e.Name.LocalName == "Credentials");
+        return new AwsCredentialSet(
+            QueryClient.Child(issued, "AccessKeyId") ?? throw new AwsCallException("InvalidResponse", "STS answered AssumeRole without credentials.", 200),
+            QueryClient.Child(issued, "SecretAccessKey") ?? string.Empty,
+            QueryClient.Child(issued, "SessionToken"));
     }
 }

@@ -6,7 +6,7 @@ namespace Crossgate.Platform.Registry;
 /// <summary>The platform's registry of target accounts, in its own SQLite file <c>DIR/platform.db</c> beside the
 /// directory's store. Every write is one transaction (WAL, <c>synchronous=FULL</c>), so an interrupted command leaves
 /// the registry as it was or with the write complete. Aliases are unique ignoring case.</summary>
-public sealed class AccountRegistry
+public sealed class AccountRegistry : IAccountRegistry
 {
     public const string FileName = "platform.db";
     public const string DefaultDataDirectory = ".crossgate";
@@ -22,6 +22,8 @@ public sealed class AccountRegistry
     }
 
     public string Path { get; }
+
+    public string Description => Path;
 
     /// <summary>Opens (creating when absent) the registry in <paramref name="dataDirectory"/> (default <c>./.crossgate/</c>).</summary>
     public static async Task<AccountRegistry> OpenAsync(string? dataDirectory, CancellationToken cancellation = default)
@@ -107,6 +109,30 @@ public sealed class AccountRegistry
         await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
         return true;
+    }
+
+    public async Task<IReadOnlyList<string>> RecordChecksAsync(IReadOnlyList<(string Alias, string Summary)> checks, DateTimeOffset time, CancellationToken cancellation = default)
+    {
+        var gone = new List<string>();
+        await using var connection = await ConnectAsync(cancellation).ConfigureAwait(false);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        foreach (var (alias, summary) in checks)
+        {
+            var existing = await ReadAsync(connection, transaction, alias, cancellation).ConfigureAwait(false);
+            if (existing is null)
+            {
+                gone.Add(alias);
+                continue;
+            }
+
+            await using var command = Command(connection, transaction, "UPDATE registered_accounts SET doc = @doc WHERE alias = @alias");
+            command.Parameters.AddWithValue("@alias", alias);
+            command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(existing with { LastCheckSummary = summary, LastCheckTime = time }, RegistryJsonContext.Default.RegisteredAccount));
+            await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        return gone;
     }
 
     public async Task<RegistryPolicy> GetPolicyAsync(CancellationToken cancellation = default)

@@ -9,16 +9,16 @@ namespace Crossgate.Platform.Registry;
 /// that does not exist alike; then every likely cause is listed rather than one guessed.</summary>
 public static class AssumeFailureExplainer
 {
-    /// <param name="callerMayAssume">What IAM's simulator said of the caller's own policies for <c>sts:AssumeRole</c>
-    /// on the role, when it could be asked: it narrows a bare AccessDenied.</param>
+    /// <param name="callerSide">What IAM's simulator said of the caller's own side for <c>sts:AssumeRole</c> on the
+    /// role, when it could be asked: it tells which side a bare AccessDenied comes from.</param>
     public static (AssumeFailureKind Kind, string Reason) Explain(
-        string code, string message, RegisteredAccount registration, string? callerArn, bool? callerMayAssume = null)
+        string code, string message, RegisteredAccount registration, string? callerArn, CallerSideAnswer? callerSide = null)
     {
         var role = registration.RoleArn;
         var caller = callerArn ?? "the platform's identity";
         return code switch
         {
-            "AccessDenied" or "AccessDeniedException" => ExplainAccessDenied(message, registration, callerArn, callerMayAssume),
+            "AccessDenied" or "AccessDeniedException" => ExplainAccessDenied(message, registration, callerArn, callerSide ?? CallerSideAnswer.Unknown),
             "NoSuchEntity" or "NoSuchEntityException" => (AssumeFailureKind.RoleMissing,
                 $"The role {role} does not exist. Create it in account {registration.AccountId} (crossgate template role writes a template) or correct the ARN."),
             "ValidationError" or "ValidationException" when message.Contains("role chaining", StringComparison.OrdinalIgnoreCase) => (AssumeFailureKind.ChainingLimit,
@@ -35,7 +35,7 @@ public static class AssumeFailureExplainer
         };
     }
 
-    private static (AssumeFailureKind, string) ExplainAccessDenied(string message, RegisteredAccount registration, string? callerArn, bool? callerMayAssume)
+    private static (AssumeFailureKind, string) ExplainAccessDenied(string message, RegisteredAccount registration, string? callerArn, CallerSideAnswer callerSide)
     {
         var role = registration.RoleArn;
         var caller = callerArn ?? "the platform's identity";
@@ -52,16 +52,30 @@ public static class AssumeFailureExplainer
                 $"The trust policy of {role} does not allow {caller}. {TrustAdvice(callerAccount, callerRole)} {ExternalIdAdvice(registration)}");
         }
 
-        if (message.Contains("identity-based policy", StringComparison.OrdinalIgnoreCase)
+        var explicitDeny = message.Contains("explicit deny", StringComparison.OrdinalIgnoreCase);
+        if (callerSide.Side == CallerSide.ExplicitDeny || (explicitDeny && callerSide.Side != CallerSide.Allows))
+        {
+            var who = callerSide.Detail ?? LayerIn(message, explicitDeny: true);
+            return (AssumeFailureKind.CallerDeny,
+                $"The fault is on the caller's side: {caller} is explicitly denied sts:AssumeRole on {role} by {who}. " +
+                "An Allow cannot override a Deny: remove or narrow that Deny statement (or exempt this role from it), or run the platform as another identity.");
+        }
+
+        if (callerSide.Side == CallerSide.NoAllow
+            || message.Contains("identity-based policy", StringComparison.OrdinalIgnoreCase)
             || message.Contains("permissions boundary", StringComparison.OrdinalIgnoreCase)
             || message.Contains("session policy", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("service control policy", StringComparison.OrdinalIgnoreCase)
-            || callerMayAssume == false)
+            || message.Contains("service control policy", StringComparison.OrdinalIgnoreCase))
         {
+            var which = callerSide.Detail ?? LayerIn(message, explicitDeny: false);
             return (AssumeFailureKind.CallerPolicy,
-                $"The caller's own permissions do not allow sts:AssumeRole on {role} ({caller}: " +
-                (callerMayAssume == false ? "IAM's policy simulator finds no allowing statement in the caller's policies" : Tail(message)) + "). " +
-                $"Allow sts:AssumeRole on that role in the caller's policy (crossgate template caller --role-name {RoleName(role)} writes one).");
+                $"The fault is on the caller's side: {which} do{(which.StartsWith("its permissions boundary", StringComparison.Ordinal) ? "es" : string.Empty)} not allow {caller} sts:AssumeRole on {role} " +
+                $"(IAM's policy simulator). Allow sts:AssumeRole on that role in the caller's policy (crossgate template caller --role-name {RoleName(role)} writes one).");
+        }
+
+        if (callerSide.Side == CallerSide.Allows)
+        {
+            return (AssumeFailureKind.TargetSide, TargetSideReason(registration, caller, callerAccount, callerRole));
         }
 
         var causes = new List<string?>
@@ -70,15 +84,35 @@ public static class AssumeFailureExplainer
             registration.ExternalId is null
                 ? "the trust policy requires an external id (a condition on sts:ExternalId) and none is registered: register with --external-id and the value the account's owner gave you"
                 : $"the trust policy expects an external id other than the registered '{registration.ExternalId}' (or a condition on sts:ExternalId is missing from it): compare the two and correct one",
-            callerMayAssume == true
-                ? null
-                : $"the caller's own policy ({caller}) does not allow sts:AssumeRole on {role}: add it (crossgate template caller --role-name {RoleName(role)})",
+            $"the caller's own policy ({caller}) does not allow sts:AssumeRole on {role}: add it (crossgate template caller --role-name {RoleName(role)})",
             $"the role does not exist in account {registration.AccountId}: AWS does not say so, and answers AccessDenied",
         };
         return (AssumeFailureKind.AccessDeniedAmbiguous,
             $"AWS refused to let {caller} assume {role} (AccessDenied), an answer it gives for several causes. Likely causes:\n" +
             string.Join("\n", causes.OfType<string>().Select((c, i) => $"  {i + 1}. {c}")) +
-            (callerMayAssume == true ? "\n  (The caller's own policy does allow sts:AssumeRole on the role, by IAM's policy simulator.)" : string.Empty));
+            $"\n  (Give {caller} iam:SimulatePrincipalPolicy on itself and Crossgate tells which side is at fault.)");
+    }
+
+    /// <summary>The caller's side allows the call, so the target refused: what was sent, and what to fix there.</summary>
+    private static string TargetSideReason(RegisteredAccount registration, string caller, string? callerAccount, string? callerRole)
+    {
+        var sent = new List<string>
+        {
+            registration.ExternalId is null
+                ? "no external id (if the trust policy requires one, register with --external-id and the value the account's owner gave you)"
+                : $"the external id '{registration.ExternalId}' (if the trust policy requires one, it must be exactly this)",
+            string.Create(CultureInfo.InvariantCulture, $"a session of {registration.SessionDuration} seconds"),
+        };
+        if (callerRole is not null)
+        {
+            sent.Add($"as a session of the role {callerRole}: role chaining, which limits the session to one hour");
+        }
+
+        return $"The fault is on the target side, in account {registration.AccountId}: the role {registration.RoleArn} does not exist, " +
+               $"or its trust policy does not trust {caller} (AWS answers both the same way). {caller}'s own side allows sts:AssumeRole on it " +
+               "(IAM's policy simulator: its policies, service control policies and permissions boundary). " +
+               $"Create the role (crossgate template role writes a template) or correct its trust policy: {TrustAdvice(callerAccount, callerRole)} " +
+               $"Sent: {string.Join("; ", sent)}.";
     }
 
     private static string TrustAdvice(string? callerAccount, string? callerRole)
@@ -122,11 +156,25 @@ public static class AssumeFailureExplainer
 
     private static string RoleName(string roleArn) => RoleArn.TryParse(roleArn, out var arn, out _) ? arn!.Name : roleArn;
 
-    private static string Tail(string message)
+    /// <summary>The caller-side layer an AccessDenied message names, as the subject of "does not allow" or the
+    /// object of "denied by".</summary>
+    private static string LayerIn(string message, bool explicitDeny)
     {
-        var because = message.IndexOf("because", StringComparison.Ordinal);
-        var with = message.IndexOf("with an explicit deny", StringComparison.Ordinal);
-        var at = because >= 0 ? because : with;
-        return at >= 0 ? message[at..] : message;
+        if (message.Contains("service control policy", StringComparison.OrdinalIgnoreCase))
+        {
+            return explicitDeny ? "a service control policy over its account" : "the service control policies over its account";
+        }
+
+        if (message.Contains("permissions boundary", StringComparison.OrdinalIgnoreCase))
+        {
+            return "its permissions boundary";
+        }
+
+        if (message.Contains("session policy", StringComparison.OrdinalIgnoreCase))
+        {
+            return explicitDeny ? "its session policy" : "its session policies";
+        }
+
+        return explicitDeny ? "one of its identity-based policies" : "its identity-based policies";
     }
 }

@@ -12,6 +12,13 @@ public enum AssumeFailureKind
     /// <summary>The caller's own permissions lack <c>sts:AssumeRole</c> on the role.</summary>
     CallerPolicy,
 
+    /// <summary>A Deny on the caller's side (its policy, an SCP, its boundary): no Allow can override it.</summary>
+    CallerDeny,
+
+    /// <summary>The caller's side allows it, so the target is at fault: the role does not exist, or its trust policy
+    /// does not trust the caller (AWS answers both alike).</summary>
+    TargetSide,
+
     /// <summary>The role does not exist (only endpoints that say so; AWS answers AccessDenied).</summary>
     RoleMissing,
 

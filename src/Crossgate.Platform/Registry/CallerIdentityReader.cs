@@ -1,5 +1,3 @@
-using Amazon.SecurityToken;
-using Amazon.SecurityToken.Model;
 using Crossgate.Platform.Aws;
 
 namespace Crossgate.Platform.Registry;
@@ -8,25 +6,15 @@ namespace Crossgate.Platform.Registry;
 public static class CallerIdentityReader
 {
     /// <summary>The caller's ARN, or null when STS cannot tell (the explanation then speaks of "the platform").</summary>
-    public static async Task<string?> TryReadArnAsync(AwsTarget target, AwsCredentialSet credentials, CancellationToken cancellation)
+    public static async Task<string?> TryReadArnAsync(AwsTarget target, AwsCredentialSet credentials, CancellationToken cancellation, HttpClient? http = null)
     {
-        var config = new AmazonSecurityTokenServiceConfig { AuthenticationRegion = target.Region, MaxErrorRetry = 0 };
-        if (target.EndpointUrl is not null)
-        {
-            config.ServiceURL = target.EndpointUrl.ToString();
-        }
-        else
-        {
-            config.RegionEndpoint = Amazon.RegionEndpoint.GetBySystemName(target.Region);
-        }
-
         try
         {
-            using var sts = new AmazonSecurityTokenServiceClient(credentials.ToSdkCredentials(), config);
-            var response = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellation).ConfigureAwait(false);
-            return response.Arn;
+            var result = await new QueryClient(http ?? RoleAssumer.SharedHttp, target, credentials, "sts", "2011-06-15")
+                .CallAsync("GetCallerIdentity", [], cancellation).ConfigureAwait(false);
+            return QueryClient.Child(result, "Arn");
         }
-        catch (Exception ex) when (ex is Amazon.Runtime.AmazonServiceException or HttpRequestException or Amazon.Runtime.AmazonClientException)
+        catch (Exception ex) when (ex is AwsCallException or HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {
             return null;
         }

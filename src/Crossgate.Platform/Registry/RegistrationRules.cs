@@ -59,6 +59,47 @@ public static partial class RegistrationRules
         }, null);
     }
 
+    /// <summary>The alias <c>accounts discover</c> gives an account: its name in the organization made safe (runs
+    /// of other characters become one '-', at most 64, starting with a letter or digit), or its id when nothing is
+    /// left; made unique against <paramref name="taken"/> (ignoring case) by adding the account id. The alias is
+    /// added to <paramref name="taken"/>.</summary>
+    public static string AliasFromName(string name, string accountId, ISet<string> taken)
+    {
+        var safe = new System.Text.StringBuilder(name.Length);
+        foreach (var c in name.Trim())
+        {
+            var usable = char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-';
+            if (usable)
+            {
+                safe.Append(c);
+            }
+            else if (safe.Length > 0 && safe[^1] != '-')
+            {
+                safe.Append('-');
+            }
+        }
+
+        var alias = safe.ToString().TrimStart('.', '_', '-').TrimEnd('-');
+        if (alias.Length > 64)
+        {
+            alias = alias[..64].TrimEnd('-');
+        }
+
+        if (alias.Length == 0)
+        {
+            alias = accountId;
+        }
+
+        if (taken.Contains(alias))
+        {
+            var stem = alias.Length > 64 - 13 ? alias[..(64 - 13)] : alias;
+            alias = $"{stem}-{accountId}";
+        }
+
+        taken.Add(alias);
+        return alias;
+    }
+
     public static string? CheckAlias(string alias) => AliasPattern().IsMatch(alias)
         ? null
         : $"The alias '{alias}' is not usable: use 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit.";

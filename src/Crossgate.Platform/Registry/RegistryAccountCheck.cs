@@ -76,7 +76,8 @@ public static class RegistryAccountCheck
 
         // The engine oracle asks synchronously, so gather each resource's side up front.
         var prepared = new Dictionary<string, (RequestPrincipal, PolicySet)>(StringComparer.Ordinal);
-        foreach (var resource in profile.Groups.SelectMany(g => g.Resources).Distinct(StringComparer.Ordinal))
+        var policyNames = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var resource in profile.Groups.SelectMany(g => g.Questions()).Select(q => q.Resource).Append("*").Distinct(StringComparer.Ordinal))
         {
             var gathered = await gatherer.GatherAsync(caller.Value!, resource,
                 EnginePermissionOracle.ResourceAccountFor(resource, arn.AccountId), cancellationToken: cancellation).ConfigureAwait(false);
@@ -87,10 +88,30 @@ public static class RegistryAccountCheck
             }
 
             prepared[resource] = (caller.Value!.Principal, gathered.Value!.Policies);
+            await NameOrganizationPoliciesAsync(gathered.Value.Policies, gatherer.Store, policyNames, cancellation).ConfigureAwait(false);
         }
 
-        var oracle = new EnginePermissionOracle((_, resource) => prepared[resource]);
+        var oracle = new EnginePermissionOracle((_, resource) => prepared[resource], policyNames);
         return await AccountChecker.CheckAsync(account.Alias, account.AccountId, account.RoleArn, profile, oracle, cancellation).ConfigureAwait(false);
+    }
+
+    /// <summary>Each SCP's and RCP's name by ARN, as Organizations names it (the engine knows them by ARN).</summary>
+    private static async Task NameOrganizationPoliciesAsync(PolicySet policies, IDirectoryStore store, Dictionary<string, string> names, CancellationToken cancellation)
+    {
+        foreach (var policy in policies.ServiceControlPolicies.Concat(policies.ResourceControlPolicies).SelectMany(level => level))
+        {
+            // arn:aws:organizations::MANAGEMENT:policy/o-ORG/service_control_policy/p-ID
+            if (policy.Name is not { } arn || names.ContainsKey(arn))
+            {
+                continue;
+            }
+
+            var parts = arn.Split('/');
+            if (parts.Length >= 4 && await store.GetOrganizationPolicyAsync(parts[1], parts[^1], cancellation).ConfigureAwait(false) is { } stored)
+            {
+                names[arn] = stored.Value.Name;
+            }
+        }
     }
 
     /// <summary>Decides, as STS would, whether <paramref name="callerArn"/> may assume the registered role with the
@@ -136,8 +157,7 @@ public static class RegistryAccountCheck
             var message = decision.Reason is { } reason && decision.Message?.EndsWith(reason, StringComparison.Ordinal) != true
                 ? $"{decision.Message} {reason}"
                 : decision.Message ?? string.Empty;
-            return AssumeFailureExplainer.Explain("AccessDenied", message, account, callerArn,
-                decision.OutcomeOf(PolicyLayer.Identity) == LayerOutcome.Allowed ? true : null).Reason;
+            return AssumeFailureExplainer.Explain("AccessDenied", message, account, callerArn, CallerSideOf(decision)).Reason;
         }
 
         var chaining = caller.Value!.Principal.UsesTemporaryCredentials;
@@ -145,6 +165,24 @@ public static class RegistryAccountCheck
         return durationError is null
             ? null
             : AssumeFailureExplainer.Explain("ValidationError", durationError, account, callerArn).Reason;
+    }
+
+    /// <summary>The engine's decision read as the simulator's view of the caller's side: a refusal by the trust
+    /// policy leaves the caller's side allowing.</summary>
+    private static CallerSideAnswer CallerSideOf(Decision decision)
+    {
+        var side = decision.Outcome == EvalDecision.ExplicitDeny ? CallerSide.ExplicitDeny : CallerSide.NoAllow;
+        var deny = decision.MatchedStatements.FirstOrDefault(s => s.Layer == decision.DecidingLayer && s.Effect == Crossgate.Policies.Effect.Deny);
+        return decision.DecidingLayer switch
+        {
+            PolicyLayer.Resource => new CallerSideAnswer(CallerSide.Allows),
+            PolicyLayer.ServiceControl => new CallerSideAnswer(side, deny?.PolicyName is { } arn
+                ? $"the service control policy {DenialCause.NameFromArn(arn)} ({arn})"
+                : "the service control policies over its account"),
+            PolicyLayer.PermissionsBoundary => new CallerSideAnswer(side, "its permissions boundary"),
+            PolicyLayer.Identity => new CallerSideAnswer(side, deny?.PolicyName is { } name ? $"its policy {DenialCause.NameFromArn(name)}" : "its identity-based policies"),
+            _ => CallerSideAnswer.Unknown,
+        };
     }
 
     /// <summary>A session of a role as the platform's check would hold it; nothing signs with it, so it has no
@@ -165,9 +203,9 @@ public static class RegistryAccountCheck
     /// <summary>A one-line summary kept with the registration: "4 granted", "2 granted, 1 partial", "not assumable".</summary>
     public static string Summarize(AccountCheckResult result)
     {
-        if (!result.Assumable)
+        if (result.Verdict is AccountVerdict.NotAssumable or AccountVerdict.NotChecked)
         {
-            return "not assumable";
+            return result.Verdict.ToText();
         }
 
         var counts = result.Groups.GroupBy(g => g.Status).OrderBy(g => g.Key)

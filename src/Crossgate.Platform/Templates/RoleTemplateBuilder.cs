@@ -52,6 +52,16 @@ public static class RoleTemplateBuilder
             });
         }
 
+        if (request.IncludeSelfCheck)
+        {
+            if (!names.Add(SelfCheckPolicyName))
+            {
+                return Invalid($"The inline policy name '{SelfCheckPolicyName}' is the template's own self-check policy; rename yours or use --no-self-check.");
+            }
+
+            policies.Add((JsonNode)new JsonObject { ["PolicyName"] = SelfCheckPolicyName, ["PolicyDocument"] = SelfCheckPolicy() });
+        }
+
         if (PolicySizeQuota.InlineRolePolicies(request.RoleName).Check(combinedText.ToString()) is { } tooLarge)
         {
             return RoleTemplateResult.Fail(new TemplateError(TemplateErrorKind.InvalidPolicy, "The inline policies are too large for one role.")
@@ -109,6 +119,38 @@ public static class RoleTemplateBuilder
         };
         return RoleTemplateResult.Ok(template, parsedTrust.Document);
     }
+
+    public const string SelfCheckPolicyName = "CrossgateSelfCheck";
+
+    /// <summary>What the online account check asks with the role's own session: IAM's simulator on the role and
+    /// reading its policies (to compare the conditions of its grants), scoped to the role's own ARN; the policies it
+    /// reads are its account's and AWS's managed ones.</summary>
+    public static readonly string[] SelfCheckRoleActions =
+        ["iam:SimulatePrincipalPolicy", "iam:GetRole", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies"];
+
+    public static readonly string[] SelfCheckPolicyActions = ["iam:GetPolicy", "iam:GetPolicyVersion"];
+
+    private static JsonObject SelfCheckPolicy() => new()
+    {
+        ["Version"] = PolicyDocument.CurrentVersion,
+        ["Statement"] = new JsonArray(
+            new JsonObject
+            {
+                ["Sid"] = "CrossgateCheckItself",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray([.. SelfCheckRoleActions.Select(a => (JsonNode?)a)]),
+                ["Resource"] = new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}" },
+            },
+            new JsonObject
+            {
+                ["Sid"] = "CrossgateReadItsPolicies",
+                ["Effect"] = "Allow",
+                ["Action"] = new JsonArray([.. SelfCheckPolicyActions.Select(a => (JsonNode?)a)]),
+                ["Resource"] = new JsonArray(
+                    new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:iam::${AWS::AccountId}:policy/*" },
+                    new JsonObject { ["Fn::Sub"] = "arn:${AWS::Partition}:iam::aws:policy/*" }),
+            }),
+    };
 
     /// <summary>The trust policy the template installs, with the parameters' defaults filled in.</summary>
     public static JsonObject TrustPolicyFor(RoleTemplateRequest request) =>

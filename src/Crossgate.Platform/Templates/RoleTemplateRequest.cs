@@ -20,6 +20,10 @@ public sealed record RoleTemplateRequest
 
     public IReadOnlyList<string> ManagedPolicyArns { get; init; } = [];
 
+    /// <summary>Adds the statement the platform's online account check needs on the role itself (its policy
+    /// simulator and reading its own policies); on by default.</summary>
+    public bool IncludeSelfCheck { get; init; } = true;
+
     /// <summary>Seconds; null leaves IAM's default of one hour.</summary>
     public int? MaxSessionDuration { get; init; }
 }

@@ -2,9 +2,11 @@ using Crossgate.Policies.Catalog;
 
 namespace Crossgate.Platform.Tightening;
 
-/// <summary>The KMS operations a grant can give (AWS KMS "grant operations"): with <c>kms:CreateGrant</c> limited
-/// to AWS resources, the platform lets the service (e.g. EBS) use the key instead of holding these itself.
-/// Key administration (CreateKey, PutKeyPolicy, ...) is not among them and is never rewritten.</summary>
+/// <summary>The KMS key-use operations a grant gives in the platform's stead (<c>kms:Encrypt</c>, <c>kms:Decrypt</c>,
+/// <c>kms:ReEncrypt*</c>, <c>kms:GenerateDataKey*</c>, and <c>kms:CreateGrant</c> itself): with
+/// <c>kms:CreateGrant</c> limited to AWS resources, the service (e.g. EBS) uses the key instead of the platform.
+/// Read-only operations (<c>kms:DescribeKey</c>, <c>kms:ListAliases</c>, <c>kms:GetKeyPolicy</c>) and key
+/// administration are not among them and are never rewritten.</summary>
 public static class KmsGrantOperations
 {
     public const string CreateGrant = "kms:CreateGrant";
@@ -13,8 +15,7 @@ public static class KmsGrantOperations
     private static readonly HashSet<string> Operations = new(StringComparer.OrdinalIgnoreCase)
     {
         "Decrypt", "Encrypt", "GenerateDataKey", "GenerateDataKeyPair", "GenerateDataKeyPairWithoutPlaintext",
-        "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "Sign", "Verify", "GetPublicKey",
-        "GenerateMac", "VerifyMac", "DeriveSharedSecret", "DescribeKey", "CreateGrant", "RetireGrant",
+        "GenerateDataKeyWithoutPlaintext", "ReEncryptFrom", "ReEncryptTo", "CreateGrant",
     };
 
     public static bool IsGrantOperation(ActionInfo action) =>

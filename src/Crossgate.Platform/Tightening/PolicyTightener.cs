@@ -52,7 +52,7 @@ public sealed class PolicyTightener
             return new TighteningResult { Notes = notes.ToImmutable(), Conflicts = conflicts.ToImmutable() };
         }
 
-        var json = PolicyJsonWriter.ToJson(document.Version, document.Id, NameSids(pieces, document));
+        var json = PolicyJsonWriter.ToJson(document.Version, document.Id, NameSids(WithoutRepeats(pieces), document));
         var parsed = PolicyParser.Parse(json.ToJsonString(), document.Kind);
         return new TighteningResult
         {
@@ -201,6 +201,38 @@ public sealed class PolicyTightener
         IsNotResource = statement.IsNotResource,
         Condition = condition,
     };
+
+    /// <summary>Drops a piece that tightening split off when an earlier statement already grants its actions on the
+    /// same resources under the same condition (two groups' KMS use both become the same <c>kms:CreateGrant</c>), so
+    /// the output has no redundant statement for <c>policy validate</c> to find.</summary>
+    private static List<Piece> WithoutRepeats(List<Piece> pieces)
+    {
+        var kept = new List<Piece>(pieces.Count);
+        foreach (var piece in pieces)
+        {
+            var statement = piece.Statement;
+            var repeat = piece.Suffix.Length > 0 && kept.Any(k =>
+                k.Statement.Effect == statement.Effect
+                && k.Statement.IsNotAction == statement.IsNotAction && k.Statement.IsNotResource == statement.IsNotResource
+                && k.Statement.HasResource == statement.HasResource
+                && statement.Actions.All(a => k.Statement.Actions.Contains(a, StringComparer.OrdinalIgnoreCase))
+                && SameSet(k.Statement.Resources, statement.Resources)
+                && SameConditions(k.Statement.Condition, statement.Condition));
+            if (!repeat)
+            {
+                kept.Add(piece);
+            }
+        }
+
+        return kept;
+    }
+
+    private static bool SameSet(ImmutableArray<string> a, ImmutableArray<string> b) =>
+        a.Length == b.Length && a.All(x => b.Contains(x, StringComparer.Ordinal));
+
+    private static bool SameConditions(ConditionBlock a, ConditionBlock b) =>
+        a.Conditions.Length == b.Conditions.Length
+        && a.Conditions.All(x => b.Conditions.Any(y => x.Operator == y.Operator && string.Equals(x.Key, y.Key, StringComparison.OrdinalIgnoreCase) && SameSet(x.Values, y.Values)));
 
     // The first piece of each original statement keeps its Sid; the others get the Sid plus their suffix, numbered
     // when that is taken, so Sids stay unique and alphanumeric as IAM requires.

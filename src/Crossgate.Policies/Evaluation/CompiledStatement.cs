@@ -81,19 +81,26 @@ public sealed class CompiledStatement
     public PrincipalMatch MatchPrincipal(PrincipalIdentity? principal) =>
         State.Principal?.Match(principal) ?? PrincipalMatch.NotApplicable;
 
-    /// <summary>True when every condition holds. Keys a condition needed but the context lacked are added to
-    /// <paramref name="missingKeys"/> when it is given.</summary>
+    /// <summary>True when every condition holds. When <paramref name="missingKeys"/> is given, every condition is
+    /// evaluated (not only up to the first that fails), so that every key the statement needed but the context
+    /// lacked is added, as IAM's MissingContextValues lists them all; without it the first failure ends the test.</summary>
     public bool MatchesConditions(RequestContext context, ICollection<string>? missingKeys)
     {
+        var holds = true;
         foreach (var condition in State.Conditions)
         {
             if (!condition.Evaluate(context.Keys, missingKeys))
             {
-                return false;
+                if (missingKeys is null)
+                {
+                    return false;
+                }
+
+                holds = false;
             }
         }
 
-        return true;
+        return holds;
     }
 
     /// <summary>Action, resource and conditions together (the principal is matched separately).</summary>

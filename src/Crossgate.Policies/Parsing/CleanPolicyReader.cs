@@ -498,15 +498,16 @@ internal static class CleanPolicyReader
             var first = count;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                // IAM tolerates an unknown operator only when it carries no keys.
+                // IAM tolerates an unknown operator only when it carries no keys; any non-empty key name is accepted
+                // (a key without a vendor prefix is a lint finding, not a refusal).
                 var key = ReadKey(ref reader);
-                if (!known || key.IndexOf(':') <= 0 || count == Scratch<Condition>.Capacity || HasKey(conditions, first, count, key))
+                if (!known || key.Length == 0 || count == Scratch<Condition>.Capacity || HasKey(conditions, first, count, key))
                 {
                     return null;
                 }
 
                 reader.Read();
-                if (ReadValues(ref reader) is not { } values)
+                if (ReadValues(ref reader) is not { } values || !ConditionValueSyntax.AllFit(op.Kind, values))
                 {
                     return null;
                 }

@@ -79,13 +79,20 @@ internal static class ConditionReader
 
             var key = keyMember.Name;
             location.Push(key);
-            if (!HasVendor(key))
+            if (key.Length == 0)
             {
-                errors.Malformed(PolicyMessages.ActionNeedsVendor, location);
+                errors.Malformed(PolicyMessages.SyntaxErrors, location);
             }
             else if (ReadValues(keyMember.Value, ref location, errors) is { } values)
             {
-                conditions[count++] = new Condition(op, key, ImmutableCollectionsMarshal.AsImmutableArray(values));
+                if (ConditionValueSyntax.AllFit(op.Kind, values))
+                {
+                    conditions[count++] = new Condition(op, key, ImmutableCollectionsMarshal.AsImmutableArray(values));
+                }
+                else
+                {
+                    errors.Malformed(PolicyMessages.LegacyParsingFailed, location);
+                }
             }
 
             location.Pop();
@@ -106,9 +113,6 @@ internal static class ConditionReader
 
         return count;
     }
-
-    // Keys are "vendor:name"; vendors may be OIDC issuers with dots and slashes, and tag keys may hold more colons.
-    private static bool HasVendor(string key) => key.IndexOf(':') > 0;
 
     /// <summary>The values as text, or null when one is not a scalar (only the first such one is reported).</summary>
     private static string[]? ReadValues(JsonElement value, ref JsonLocation location, PolicyErrorList errors)

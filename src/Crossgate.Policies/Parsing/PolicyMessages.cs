@@ -42,4 +42,14 @@ public static class PolicyMessages
         $"Partition \"{partition}\" is not valid for resource \"{resource}\".";
 
     public static string IamResourceWithRegion(string resource) => $"IAM resource {resource} cannot contain region information.";
+
+    public const string IamResourcePath =
+        "IAM resource path must either be \"*\" or start with user/, federated-user/, role/, group/, instance-profile/, mfa/, server-certificate/, policy/, sms-mfa/, saml-provider/, oidc-provider/, report/, access-report/.";
+
+    /// <summary>S3 bucket and object ARNs, e.g. <c>Resource arn:aws:s3:us-west-2:123456789:test/athena can not contain
+    /// region information.</c> (quoted from IAM in aws/aws-cdk#22445).</summary>
+    public static string ResourceWithRegion(string resource) => $"Resource {resource} can not contain region information.";
+
+    /// <summary>The same refusal for an account; worded after the region one.</summary>
+    public static string ResourceWithAccount(string resource) => $"Resource {resource} can not contain account information.";
 }

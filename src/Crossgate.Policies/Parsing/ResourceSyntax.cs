@@ -1,10 +1,25 @@
 namespace Crossgate.Policies.Parsing;
 
-/// <summary>Checks one Resource/NotResource entry: <c>*</c> or an ARN with a known partition and a literal
-/// service (aws-iam-semantics.md §2.3). Resource parts, regions and accounts may hold wildcards and variables.</summary>
+/// <summary>Checks one Resource/NotResource entry as IAM does: <c>*</c> or an ARN with a known partition, six
+/// parts and a literal service, plus the service rules IAM applies while validating (IAM resources carry no region
+/// and start with a known resource type; S3 bucket and object ARNs carry neither region nor account). Resource
+/// parts, regions and accounts may otherwise hold wildcards and variables (aws-iam-semantics.md §2.3).</summary>
 internal static class ResourceSyntax
 {
+    private const int PartCount = 6;
+
     private static readonly string[] Partitions = ["aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc"];
+
+    // What IAM's own message lists (aws-iam-semantics.md §2.3).
+    private static readonly string[] IamResourceTypes =
+    [
+        "user/", "federated-user/", "role/", "group/", "instance-profile/", "mfa/", "server-certificate/", "policy/",
+        "sms-mfa/", "saml-provider/", "oidc-provider/", "report/", "access-report/",
+    ];
+
+    // S3 resource types that carry a region and/or an account; every other S3 ARN names a bucket or an object.
+    private static readonly string[] S3AccountResourceTypes =
+        ["accesspoint/", "job/", "storage-lens/", "storage-lens-group/", "access-grants/", "async-request/"];
 
     /// <summary>AWS's refusal of the entry, or null when it is well formed.</summary>
     public static string? Problem(string resource)
@@ -14,44 +29,121 @@ internal static class ResourceSyntax
             return null;
         }
 
-        if (!resource.StartsWith("arn:", StringComparison.Ordinal))
+        if (resource.Length == 0)
         {
             return PolicyMessages.ResourceNotArn(resource);
         }
 
-        var rest = resource.AsSpan(4);
-        var colon = rest.IndexOf(':');
-        var partition = colon < 0 ? rest : rest[..colon];
+        // IAM reads whatever precedes the first colon as "arn" only when it is; anything else is taken as the
+        // partition of an ARN it places after "arn:" and pads with "*" parts.
+        if (!resource.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            var first = resource.IndexOf(':');
+            return PolicyMessages.InvalidPartition(first < 0 ? resource : resource[..first], Placed("arn:" + resource));
+        }
+
+        Span<Range> parts = stackalloc Range[PartCount];
+        var count = Split(resource, parts);
+        var text = resource.AsSpan();
+        var partition = text[parts[1]];
         if (!IsKnownPartition(partition))
         {
-            return PolicyMessages.InvalidPartition(partition.ToString(), resource);
+            return PolicyMessages.InvalidPartition(partition.ToString(), Placed(resource));
         }
 
-        if (colon < 0)
+        var service = count > 2 ? text[parts[2]] : default;
+        if (count > 2 && (service.IndexOfAny('*', '?') >= 0 || service.Contains("${", StringComparison.Ordinal)))
         {
             return PolicyMessages.ResourceVendorNotQualified;
         }
 
-        rest = rest[(colon + 1)..];
-        colon = rest.IndexOf(':');
-        var service = colon < 0 ? rest : rest[..colon];
-        if (service.IsEmpty || service.IndexOfAny('*', '?') >= 0 || service.Contains("${", StringComparison.Ordinal))
+        // Too few parts to be an ARN, or no service: IAM's legacy parser gives up on the whole document.
+        if (count < PartCount || service.IsEmpty)
         {
-            return PolicyMessages.ResourceVendorNotQualified;
+            return PolicyMessages.LegacyParsingFailed;
         }
 
-        if (colon >= 0 && service is "iam")
+        var region = text[parts[3]];
+        var account = text[parts[4]];
+        var name = text[parts[5]];
+        if (service is "iam")
         {
-            var afterService = rest[(colon + 1)..];
-            var regionEnd = afterService.IndexOf(':');
-            var region = regionEnd < 0 ? afterService : afterService[..regionEnd];
             if (!region.IsEmpty)
             {
                 return PolicyMessages.IamResourceWithRegion(resource);
             }
+
+            if (name is not "*" && !StartsWithAny(name, IamResourceTypes))
+            {
+                return PolicyMessages.IamResourcePath;
+            }
+        }
+
+        if (service is "s3" && !StartsWithAny(name, S3AccountResourceTypes) && !name.StartsWith('*'))
+        {
+            if (!region.IsEmpty)
+            {
+                return PolicyMessages.ResourceWithRegion(resource);
+            }
+
+            if (!account.IsEmpty)
+            {
+                return PolicyMessages.ResourceWithAccount(resource);
+            }
         }
 
         return null;
+    }
+
+    /// <summary>Splits at the first five colons (the resource part keeps any further ones); the number of parts.</summary>
+    private static int Split(string resource, Span<Range> parts)
+    {
+        var count = 0;
+        var start = 0;
+        for (var i = 0; i < resource.Length && count < PartCount - 1; i++)
+        {
+            if (resource[i] == ':')
+            {
+                parts[count++] = new Range(start, i);
+                start = i + 1;
+            }
+        }
+
+        parts[count++] = new Range(start, resource.Length);
+        return count;
+    }
+
+    /// <summary>The resource as IAM quotes it when refusing its partition: six parts, missing ones as <c>*</c>.</summary>
+    private static string Placed(string arn)
+    {
+        Span<Range> parts = stackalloc Range[PartCount];
+        var count = Split(arn, parts);
+        if (count == PartCount)
+        {
+            return arn;
+        }
+
+        // A partition with nothing after it is placed as "arn:X:*:*:*:*" rather than "arn:X::*:*:*".
+        var placed = count == 3 && parts[2].Start.Value == arn.Length ? arn[..^1] : arn;
+        for (var i = count == 3 && placed.Length != arn.Length ? 2 : count; i < PartCount; i++)
+        {
+            placed += ":*";
+        }
+
+        return placed;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsKnownPartition(ReadOnlySpan<char> partition)

@@ -61,9 +61,28 @@ public sealed class RequestGuard(PolicyGatherer gatherer, TimeProvider time)
             return (decision, null);
         }
 
+        if (decision.Rule == DecisionRule.ProtectedResource && ProtectedRoleError(action, resource) is { } unmodifiable)
+        {
+            return (decision, unmodifiable);
+        }
+
         return (decision, jsonService
             ? new AwsError("AccessDeniedException", decision.Message!, 400)
             : new AwsError("AccessDenied", decision.Message!, 403));
+    }
+
+    /// <summary>IAM's refusal of a change to a role only AWS may change (service-linked roles, roles under
+    /// <c>/aws-reserved/</c>), e.g. <c>Cannot perform the operation on the protected role 'AWSServiceRoleForSupport' -
+    /// this role is only modifiable by AWS</c>. Null for other protected resources, which are refused as AccessDenied.</summary>
+    private static AwsError? ProtectedRoleError(string action, string resource)
+    {
+        if (ProtectedResources.Covers(action, resource) is not (ProtectedResourceKind.ServiceLinkedRole or ProtectedResourceKind.ReservedRole))
+        {
+            return null;
+        }
+
+        var roleName = resource[(resource.LastIndexOf('/') + 1)..];
+        return new AwsError("UnmodifiableEntity", $"Cannot perform the operation on the protected role '{roleName}' - this role is only modifiable by AWS", 400);
     }
 
     private static Decision DeniedWithoutPolicies() => new()

@@ -176,12 +176,20 @@ public class ContextKeyTests
             Authorizer.Decide(request, policies);
         }
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 1000; i++)
+        // The fewest bytes over three rounds, as in the matching allocation tests: a one-off elsewhere in the process
+        // (a pool refilling, a method tiering up) is not an allocation per decision.
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 3 && fewest > 0; round++)
         {
-            Assert.True(Authorizer.Decide(request, policies).IsAllowed);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 1000; i++)
+            {
+                Assert.True(Authorizer.Decide(request, policies).IsAllowed);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 }

@@ -22,6 +22,8 @@ public sealed class Case
     private string _resource = "*";
     private string? _externalId;
     private string? _principalOrgId;
+    private string? _resourceOrgId;
+    private string? _resourceAccount;
     private bool _temporary;
     private bool _mfa;
     private bool _serviceLinked;
@@ -77,6 +79,37 @@ public sealed class Case
     public Case Session(string json)
     {
         _session.Add(Compile(json, PolicyKind.Session, $"session{_session.Count}"));
+        return this;
+    }
+
+    /// <summary>One SCP level holding one policy under the given name (an ARN, as the directory names SCPs).</summary>
+    public Case NamedScpLevel(string name, string json)
+    {
+        _scps.Add([Compile(json, PolicyKind.ServiceControl, name)]);
+        return this;
+    }
+
+    public Case NamedRcpLevel(string name, string json)
+    {
+        _rcps.Add([Compile(json, PolicyKind.ResourceControl, name)]);
+        return this;
+    }
+
+    public Case NamedBoundary(string name, string json)
+    {
+        _boundary = Compile(json, PolicyKind.PermissionsBoundary, name);
+        return this;
+    }
+
+    public Case OwnedBy(string account)
+    {
+        _resourceAccount = account;
+        return this;
+    }
+
+    public Case ResourceInOrganization(string orgId)
+    {
+        _resourceOrgId = orgId;
         return this;
     }
 
@@ -163,6 +196,8 @@ public sealed class Case
         Action = _action,
         Resource = _resource,
         ResourceTags = _resourceTags,
+        ResourceOrgId = _resourceOrgId,
+        ResourceAccount = _resourceAccount,
         Context = _context,
         ExternalId = _externalId,
         Time = new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero),
@@ -178,14 +213,14 @@ public sealed class Case
         ResourceControlPolicies = [.. _rcps],
     };
 
-    public Decision Authorize()
+    public Decision Authorize(EvaluationMode mode = EvaluationMode.LiveAws)
     {
         var request = Request();
         var policies = Policies();
-        var decision = Authorizer.Authorize(request, policies);
+        var decision = Authorizer.Authorize(request, policies, mode);
 
         // The fast path must always agree with the explained one.
-        var summary = Authorizer.Decide(request, policies);
+        var summary = Authorizer.Decide(request, policies, mode);
         Assert.Equal(decision.Outcome, summary.Decision);
         Assert.Equal(decision.DecidingLayer, summary.DecidingLayer);
         return decision;

@@ -90,7 +90,7 @@ public sealed class AccountsEndpointCommandTests : IDisposable
     {
         var profile = _ws.WriteFile("profile.json", Profile);
 
-        var (code, output, _) = Accounts("add", "--role-arn", RoleB, "--alias", "b", "--profile", profile, "--output", "json");
+        var (code, output, _) = Accounts("add", "--role-arn", RoleB, "--alias", "b", "--permissions", profile, "--output", "json");
 
         Assert.Equal(1, code); // Inventory lacks s3:ListAllMyBuckets (partial); Ssm is only conditional.
         Assert.Contains("Registered 'b'", output);
@@ -101,7 +101,7 @@ public sealed class AccountsEndpointCommandTests : IDisposable
     [Fact]
     public void Add_with_skip_account_check_only_registers()
     {
-        var (code, output, _) = Accounts("add", "--role-arn", RoleB, "--alias", "b", "--skip-account-check", "--profile", "ignored.json");
+        var (code, output, _) = Accounts("add", "--role-arn", RoleB, "--alias", "b", "--skip-account-check", "--permissions", "ignored.json");
 
         Assert.Equal(0, code);
         Assert.Contains("(assumable)", output);
@@ -115,7 +115,7 @@ public sealed class AccountsEndpointCommandTests : IDisposable
         _ws.Accounts("add", "--role-arn", RoleB, "--alias", "b", "--no-check");
         _ws.Accounts("add", "--role-arn", RoleC, "--alias", "c", "--no-check");
 
-        var (code, output, error) = Accounts("check", "--profile", profile, "--optional", "Ssm", "--output", "json");
+        var (code, output, error) = Accounts("check", "--permissions", profile, "--optional", "Ssm", "--output", "json");
 
         Assert.True(code == 1, error);
         var accounts = JsonDocument.Parse(output).RootElement;
@@ -142,8 +142,8 @@ public sealed class AccountsEndpointCommandTests : IDisposable
         var profile = _ws.WriteFile("profile.json", Profile);
         _ws.Accounts("add", "--role-arn", RoleB, "--alias", "b", "--no-check");
 
-        Assert.Equal(1, Accounts("check", "b", "--profile", profile, "--optional", "Ssm").ExitCode);
-        var (code, output, _) = Accounts("check", "b", "--profile", profile, "--optional", "Ssm", "--optional", "Inventory");
+        Assert.Equal(1, Accounts("check", "b", "--permissions", profile, "--optional", "Ssm").ExitCode);
+        var (code, output, _) = Accounts("check", "b", "--permissions", profile, "--optional", "Ssm", "--optional", "Inventory");
         Assert.Equal(0, code);
         Assert.Contains("Snapshots", output);
         Assert.Contains("granted", output);

@@ -40,7 +40,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     [Fact]
     public void B_grants_every_group_and_C_lacks_the_one_left_out()
     {
-        var (code, output, error) = _ws.Accounts("check", "--profile", ExampleProfile(), "--offline", "--output", "json");
+        var (code, output, error) = _ws.Accounts("check", "--permissions", ExampleProfile(), "--offline", "--output", "json");
 
         Assert.True(code == 1, error);
         var accounts = JsonDocument.Parse(output).RootElement;
@@ -67,10 +67,10 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     {
         var profile = ExampleProfile();
 
-        Assert.Equal(0, _ws.Accounts("check", "b", "--profile", profile, "--offline", "--optional", "RequiredForSSMOnTaggedInstances").ExitCode);
-        Assert.Equal(1, _ws.Accounts("check", "b", "--profile", profile, "--offline").ExitCode);
-        Assert.Equal(1, _ws.Accounts("check", "c", "--profile", profile, "--offline", "--optional", "RequiredForSSMOnTaggedInstances").ExitCode);
-        Assert.Equal(0, _ws.Accounts("check", "c", "--profile", profile, "--offline",
+        Assert.Equal(0, _ws.Accounts("check", "b", "--permissions", profile, "--offline", "--optional", "RequiredForSSMOnTaggedInstances").ExitCode);
+        Assert.Equal(1, _ws.Accounts("check", "b", "--permissions", profile, "--offline").ExitCode);
+        Assert.Equal(1, _ws.Accounts("check", "c", "--permissions", profile, "--offline", "--optional", "RequiredForSSMOnTaggedInstances").ExitCode);
+        Assert.Equal(0, _ws.Accounts("check", "c", "--permissions", profile, "--offline",
             "--optional", "RequiredForSSMOnTaggedInstances", "--optional", ExampleOrganization.MissingInTargetC).ExitCode);
         Assert.Contains("3 granted, 1 conditional", _ws.Accounts("show", "b").Output);
     }
@@ -80,7 +80,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     {
         Assert.Equal(0, _ws.Accounts("add", "--role-arn", "arn:aws:iam::444444444444:role/PlatformResponseRole", "--alias", "outsider", "--no-check").ExitCode);
 
-        var (code, output, _) = _ws.Accounts("check", "outsider", "--profile", ExampleProfile(), "--offline", "--output", "json");
+        var (code, output, _) = _ws.Accounts("check", "outsider", "--permissions", ExampleProfile(), "--offline", "--output", "json");
 
         Assert.Equal(1, code);
         var account = JsonDocument.Parse(output).RootElement[0];
@@ -94,7 +94,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     {
         // examples/policies/platform-permission-groups.json is a broader profile than the roles were built from:
         // its inventory and S3 audit groups ask for actions B's role does not grant.
-        var (code, output, _) = _ws.Accounts("check", "b", "--profile", CliRunner.Example("platform-permission-groups.json"), "--offline", "--output", "json");
+        var (code, output, _) = _ws.Accounts("check", "b", "--permissions", CliRunner.Example("platform-permission-groups.json"), "--offline", "--output", "json");
 
         Assert.Equal(1, code);
         var b = Groups(JsonDocument.Parse(output).RootElement[0]);
@@ -108,7 +108,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     [Fact]
     public void With_the_platforms_identity_the_trust_policy_is_decided_too()
     {
-        var (code, output, error) = _ws.Accounts("check", "b", "--profile", ExampleProfile(), "--offline",
+        var (code, output, error) = _ws.Accounts("check", "b", "--permissions", ExampleProfile(), "--offline",
             "--caller-arn", PlatformRoleArn, "--optional", "RequiredForSSMOnTaggedInstances", "--output", "json");
 
         Assert.True(code == 0, error + output);
@@ -122,7 +122,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     {
         // bob is an administrator, so his own policies allow sts:AssumeRole anywhere; the response role trusts only
         // PlatformRole.
-        var (code, output, _) = _ws.Accounts("check", "b", "--profile", ExampleProfile(), "--offline",
+        var (code, output, _) = _ws.Accounts("check", "b", "--permissions", ExampleProfile(), "--offline",
             "--caller-arn", $"arn:aws:iam::{ExampleOrganization.Management}:user/bob", "--output", "json");
 
         Assert.Equal(1, code);
@@ -132,7 +132,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
         Assert.All(account.GetProperty("groups").EnumerateArray(), g => Assert.Equal("notChecked", g.GetProperty("status").GetString()));
 
         // alex's own policy allows assuming CrossAccount-B only: his own permissions are the first thing to fix.
-        var alex = JsonDocument.Parse(_ws.Accounts("check", "b", "--profile", ExampleProfile(), "--offline",
+        var alex = JsonDocument.Parse(_ws.Accounts("check", "b", "--permissions", ExampleProfile(), "--offline",
             "--caller-arn", $"arn:aws:iam::{ExampleOrganization.Management}:user/alex", "--output", "json").Output).RootElement[0];
         Assert.False(alex.GetProperty("assumable").GetBoolean());
         Assert.Contains("own permissions do not allow sts:AssumeRole", alex.GetProperty("reason").GetString());
@@ -146,7 +146,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
         Assert.Equal(0, _ws.Accounts("add", "--role-arn", $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}",
             "--alias", "b-long", "--external-id", ExampleOrganization.ExternalId, "--session-duration", "7200", "--no-check").ExitCode);
 
-        var (_, output, _) = _ws.Accounts("check", "b-wrong-id", "b-long", "--profile", ExampleProfile(), "--offline",
+        var (_, output, _) = _ws.Accounts("check", "b-wrong-id", "b-long", "--permissions", ExampleProfile(), "--offline",
             "--caller-arn", PlatformRoleArn, "--output", "json");
 
         var accounts = JsonDocument.Parse(output).RootElement;
@@ -159,6 +159,6 @@ public sealed class AccountsOfflineCheckTests : IDisposable
     [Fact]
     public void A_caller_arn_without_offline_is_bad_usage()
     {
-        Assert.Equal(2, _ws.Accounts("check", "b", "--profile", ExampleProfile(), "--caller-arn", PlatformRoleArn).ExitCode);
+        Assert.Equal(2, _ws.Accounts("check", "b", "--permissions", ExampleProfile(), "--caller-arn", PlatformRoleArn).ExitCode);
     }
 }

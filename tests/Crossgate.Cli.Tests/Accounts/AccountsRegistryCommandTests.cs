@@ -90,11 +90,11 @@ public sealed class AccountsRegistryCommandTests : IDisposable
     {
         var profile = _ws.WriteFile("profile.json", """{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":"s3:ListAllMyBuckets","Resource":"*"}]}""");
 
-        Assert.Equal(2, _ws.Accounts("check", "--profile", profile, "--offline").ExitCode);
+        Assert.Equal(2, _ws.Accounts("check", "--permissions", profile, "--offline").ExitCode);
         _ws.Accounts("add", "--role-arn", RoleB, "--alias", "b", "--no-check");
-        var (code, _, error) = _ws.Accounts("check", "--profile", profile, "--optional", "Nope", "--offline");
+        var (code, _, error) = _ws.Accounts("check", "--permissions", profile, "--optional", "Nope", "--offline");
         Assert.Equal(2, code);
         Assert.Contains("--optional names groups the profile does not have: Nope", error);
-        Assert.Equal(2, _ws.Accounts("check", "--profile", Path.Combine(_ws.Dir, "missing.json")).ExitCode);
+        Assert.Equal(2, _ws.Accounts("check", "--permissions", Path.Combine(_ws.Dir, "missing.json")).ExitCode);
     }
 }

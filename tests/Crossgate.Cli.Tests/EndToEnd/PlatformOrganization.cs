@@ -26,6 +26,21 @@ public sealed class PlatformOrganization : IAsyncLifetime
     public const string MissingGroup = "555555555555";
     public const string SsmByTag = "666666666666";
     public const string Stranger = "999999999999";
+
+    /// <summary>Roles carrying the vendor's 14-statement profile: as published; under an OU whose SCP denies S3 and
+    /// KMS; and without the statement granting the resource-less SSM actions on "*".</summary>
+    public const string VendorReady = "777777777777";
+    public const string VendorRestricted = "888888888888";
+    public const string VendorLostStar = "121212121212";
+    public const string DenyScpName = "DenyStorageAndKeys";
+
+    /// <summary>An administrator of the platform's account (AdministratorAccess), signing through the AWS
+    /// credentials profile <see cref="AccountsWorkspace.AdminProfile"/>.</summary>
+    public const string AdminUser = "admin";
+
+    /// <summary>An administrator whose own policy denies sts:AssumeRole on the platform roles, signing through
+    /// <see cref="AccountsWorkspace.DeniedProfile"/>.</summary>
+    public const string DeniedUser = "denied";
     public const string RoleName = "PlatformResponseRole";
     public const string ExternalId = "e2e-external-id";
     public const string PlatformUser = "platform";
@@ -60,6 +75,11 @@ public sealed class PlatformOrganization : IAsyncLifetime
 
     public static string RoleArnIn(string account) => $"arn:aws:iam::{account}:role/{RoleName}";
 
+    public static string VendorProfile => File.ReadAllText(CliRunner.Example("vendor-cross-account-profile.json"));
+
+    /// <summary>Every member account, in the order the fixture creates them.</summary>
+    public static readonly string[] Targets = [Correct, WrongTrust, NeedsExternalId, MissingGroup, SsmByTag, VendorReady, VendorRestricted, VendorLostStar];
+
     public async Task InitializeAsync()
     {
         // The workspace's static constructor puts the platform's key in the environment; this store holds it.
@@ -81,30 +101,71 @@ public sealed class PlatformOrganization : IAsyncLifetime
         var iam = services.Iam;
         var root = (await orgs.CreateOrganizationAsync(PlatformAccount, "Platform", "platform@example.com")).GetValueOrThrow();
         var workloads = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Workloads")).GetValueOrThrow();
-        foreach (var (account, name) in new[] { (Correct, "Correct"), (WrongTrust, "Wrong trust"), (NeedsExternalId, "Needs external id"), (MissingGroup, "Missing group"), (SsmByTag, "SSM by tag") })
+        var restricted = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Restricted")).GetValueOrThrow();
+        foreach (var (account, name, unit) in new[]
         {
-            (await orgs.AddAccountAsync(root.OrganizationId, account, name, $"{account}@example.com", workloads.Id)).GetValueOrThrow();
+            (Correct, "Correct", workloads.Id), (WrongTrust, "Wrong trust", workloads.Id), (NeedsExternalId, "Needs external id", workloads.Id),
+            (MissingGroup, "Missing group", workloads.Id), (SsmByTag, "SSM by tag", workloads.Id), (VendorReady, "Vendor ready", workloads.Id),
+            (VendorRestricted, "Vendor restricted", restricted.Id), (VendorLostStar, "Vendor lost star", workloads.Id),
+        })
+        {
+            (await orgs.AddAccountAsync(root.OrganizationId, account, name, $"{account}@example.com", unit)).GetValueOrThrow();
         }
+
+        var deny = (await orgs.CreatePolicyAsync(root.OrganizationId, DenyScpName, OrganizationPolicyType.ServiceControlPolicy,
+            """{"Version":"2012-10-17","Statement":[{"Sid":"NoStorageNoKeys","Effect":"Deny","Action":["s3:*","kms:*"],"Resource":"*"}]}""")).GetValueOrThrow();
+        (await orgs.AttachPolicyAsync(root.OrganizationId, deny.Id, restricted.Id)).GetValueOrThrow();
 
         // The platform's identity: the caller policy `crossgate template caller` writes, and permission to list the organization.
         (await iam.CreateUserAsync(PlatformAccount, PlatformUser)).GetValueOrThrow();
         var caller = CallerPolicyBuilder.Build(RoleName);
         Assert.True(caller.Success, caller.Error?.Message);
         (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "AssumePlatformRoles", caller.Policy.ToJsonString())).GetValueOrThrow();
-        (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "ListOrganization",
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"organizations:ListAccounts","Resource":"*"}]}""")).GetValueOrThrow();
-        var key = new AccessKey
-        {
-            AccountId = PlatformAccount, UserName = PlatformUser, AccessKeyId = AccountsWorkspace.PlatformKeyId,
-            SecretAccessKey = AccountsWorkspace.PlatformSecret, CreateDate = DateTimeOffset.UtcNow,
-        };
-        Assert.True((await Store.CommitAsync(new ChangeSet().Insert(EntityKinds.AccessKeys, key))).Success);
+        (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "ReadOrganization",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:List*","organizations:Describe*"],"Resource":"*"}]}""")).GetValueOrThrow();
+        // So that onboarding can ask the simulator which side refused an AssumeRole.
+        (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "DiagnoseItself",
+            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:SimulatePrincipalPolicy","Resource":"arn:aws:iam::{{PlatformAccount}}:user/{{PlatformUser}}"}]}""")).GetValueOrThrow();
+        (await iam.CreateUserAsync(PlatformAccount, AdminUser)).GetValueOrThrow();
+        (await iam.AttachUserPolicyAsync(PlatformAccount, AdminUser, "arn:aws:iam::aws:policy/AdministratorAccess")).GetValueOrThrow();
+        (await iam.CreateUserAsync(PlatformAccount, DeniedUser)).GetValueOrThrow();
+        (await iam.AttachUserPolicyAsync(PlatformAccount, DeniedUser, "arn:aws:iam::aws:policy/AdministratorAccess")).GetValueOrThrow();
+        (await iam.PutUserPolicyAsync(PlatformAccount, DeniedUser, "NoPlatformRoles",
+            $$"""{"Version":"2012-10-17","Statement":[{"Sid":"NeverAssumePlatformRoles","Effect":"Deny","Action":"sts:AssumeRole","Resource":"arn:aws:iam::*:role/{{RoleName}}"}]}""")).GetValueOrThrow();
+        var now = DateTimeOffset.UtcNow;
+        Assert.True((await Store.CommitAsync(new ChangeSet()
+            .Insert(EntityKinds.AccessKeys, new AccessKey
+            {
+                AccountId = PlatformAccount, UserName = PlatformUser, AccessKeyId = AccountsWorkspace.PlatformKeyId,
+                SecretAccessKey = AccountsWorkspace.PlatformSecret, CreateDate = now,
+            })
+            .Insert(EntityKinds.AccessKeys, new AccessKey
+            {
+                AccountId = PlatformAccount, UserName = AdminUser, AccessKeyId = AccountsWorkspace.AdminKeyId,
+                SecretAccessKey = AccountsWorkspace.AdminSecret, CreateDate = now,
+            })
+            .Insert(EntityKinds.AccessKeys, new AccessKey
+            {
+                AccountId = PlatformAccount, UserName = DeniedUser, AccessKeyId = AccountsWorkspace.DeniedKeyId,
+                SecretAccessKey = AccountsWorkspace.DeniedSecret, CreateDate = now,
+            }))).Success);
 
         await DeployAsync(iam, Correct, new RoleTemplateRequest { TrustedAccountId = PlatformAccount }, Profile);
         await DeployAsync(iam, WrongTrust, new RoleTemplateRequest { TrustedAccountId = Stranger }, Profile);
         await DeployAsync(iam, NeedsExternalId, new RoleTemplateRequest { TrustedAccountId = PlatformAccount, ExternalId = ExternalId }, Profile);
         await DeployAsync(iam, MissingGroup, new RoleTemplateRequest { TrustedAccountId = PlatformAccount }, MissingGroupPolicy);
         await DeployAsync(iam, SsmByTag, new RoleTemplateRequest { TrustedAccountId = PlatformAccount }, Tightened(Profile, "ssm:SendCommand=SSMEnabled:True"));
+        await DeployAsync(iam, VendorReady, new RoleTemplateRequest { TrustedAccountId = PlatformAccount }, VendorProfile);
+        await DeployAsync(iam, VendorRestricted, new RoleTemplateRequest { TrustedAccountId = PlatformAccount }, VendorProfile);
+        await DeployAsync(iam, VendorLostStar, new RoleTemplateRequest { TrustedAccountId = PlatformAccount }, WithoutStatement(VendorProfile, "SSMDiscovery"));
+    }
+
+    private static string WithoutStatement(string policy, string sid)
+    {
+        var document = JsonNode.Parse(policy)!.AsObject();
+        var statements = document["Statement"]!.AsArray();
+        statements.Remove(statements.Single(s => s!["Sid"]!.GetValue<string>() == sid));
+        return document.ToJsonString();
     }
 
     /// <summary>The profile as <c>crossgate policy tighten --tag-condition</c> rewrites it.</summary>
@@ -131,7 +192,29 @@ public sealed class PlatformOrganization : IAsyncLifetime
         (await iam.CreateRoleAsync(account, parameters["RoleName"]!["Default"]!.GetValue<string>(), trust, maxSessionDuration: maxSession)).GetValueOrThrow();
         foreach (var inline in properties["Policies"]!.AsArray().Select(p => p!.AsObject()))
         {
-            (await iam.PutRolePolicyAsync(account, RoleName, inline["PolicyName"]!.GetValue<string>(), inline["PolicyDocument"]!.ToJsonString())).GetValueOrThrow();
+            var document = Resolve(inline["PolicyDocument"]!.DeepClone(), account);
+            (await iam.PutRolePolicyAsync(account, RoleName, inline["PolicyName"]!.GetValue<string>(), document.ToJsonString())).GetValueOrThrow();
+        }
+    }
+
+    /// <summary>CloudFormation's <c>Fn::Sub</c> with the pseudo parameters and the role name, as the stack would.</summary>
+    private static JsonNode Resolve(JsonNode node, string account)
+    {
+        switch (node)
+        {
+            case JsonObject o when o.Count == 1 && o["Fn::Sub"] is JsonValue sub:
+                return JsonValue.Create(sub.GetValue<string>().Replace("${AWS::Partition}", "aws").Replace("${AWS::AccountId}", account).Replace("${RoleName}", RoleName))!;
+            case JsonObject o:
+                foreach (var name in o.Select(p => p.Key).ToList())
+                {
+                    o[name] = Resolve(o[name]!.DeepClone(), account);
+                }
+
+                return o;
+            case JsonArray a:
+                return new JsonArray([.. a.Select(item => (JsonNode?)Resolve(item!.DeepClone(), account))]);
+            default:
+                return node;
         }
     }
 
@@ -139,11 +222,59 @@ public sealed class PlatformOrganization : IAsyncLifetime
     public async Task<IReadOnlyList<string>> ExportTargetsAsync(string folder)
     {
         var files = new List<string>();
-        foreach (var account in new[] { Correct, WrongTrust, NeedsExternalId, MissingGroup, SsmByTag })
+        foreach (var account in Targets)
         {
             var path = Path.Combine(folder, $"authorization-details-{account}.json");
             await File.WriteAllTextAsync(path, await AuthorizationDetailsExporter.ExportAsync(Store, account));
             files.Add(path);
+        }
+
+        return files;
+    }
+
+    /// <summary>Writes what <c>aws organizations describe-organization</c>, <c>list-roots</c>,
+    /// <c>list-organizational-units-for-parent</c>, <c>list-accounts-for-parent</c>, <c>list-policies</c>,
+    /// <c>describe-policy</c> and <c>list-targets-for-policy</c> answer the platform, for an offline import.</summary>
+    public async Task<IReadOnlyList<string>> ExportOrganizationAsync(string folder)
+    {
+        using var http = new HttpClient();
+        var client = new Crossgate.Platform.Aws.JsonClient(http, new Crossgate.Platform.Aws.AwsTarget(Server.BaseAddress),
+            new Crossgate.Platform.Aws.AwsCredentialSet(AccountsWorkspace.PlatformKeyId, AccountsWorkspace.PlatformSecret, null), "organizations", "AWSOrganizationsV20161128");
+        var files = new List<string>();
+        async Task<JsonObject> Save(string name, string operation, JsonObject input, (string Name, string Value)? top = null)
+        {
+            var answer = (await client.CallAsync(operation, input, CancellationToken.None))!.AsObject();
+            if (top is { } member)
+            {
+                answer[member.Name] = member.Value;
+            }
+
+            var path = Path.Combine(folder, name);
+            await File.WriteAllTextAsync(path, answer.ToJsonString());
+            files.Add(path);
+            return answer;
+        }
+
+        await Save("organization.json", "DescribeOrganization", []);
+        var roots = await Save("roots.json", "ListRoots", []);
+        var parents = new Queue<string>(roots["Roots"]!.AsArray().Select(r => r!["Id"]!.GetValue<string>()));
+        while (parents.TryDequeue(out var parent))
+        {
+            var units = await Save($"ous-for-parent-{parent}.json", "ListOrganizationalUnitsForParent", new JsonObject { ["ParentId"] = parent }, ("ParentId", parent));
+            foreach (var unit in units["OrganizationalUnits"]!.AsArray())
+            {
+                parents.Enqueue(unit!["Id"]!.GetValue<string>());
+            }
+
+            await Save($"accounts-for-parent-{parent}.json", "ListAccountsForParent", new JsonObject { ["ParentId"] = parent }, ("ParentId", parent));
+        }
+
+        var policies = await Save("scps.json", "ListPolicies", new JsonObject { ["Filter"] = "SERVICE_CONTROL_POLICY" });
+        foreach (var policy in policies["Policies"]!.AsArray())
+        {
+            var id = policy!["Id"]!.GetValue<string>();
+            await Save($"policy-{id}.json", "DescribePolicy", new JsonObject { ["PolicyId"] = id });
+            await Save($"targets-{id}.json", "ListTargetsForPolicy", new JsonObject { ["PolicyId"] = id }, ("PolicyId", id));
         }
 
         return files;

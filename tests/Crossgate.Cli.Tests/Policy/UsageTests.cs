@@ -23,9 +23,9 @@ public class UsageTests
     [Fact]
     public void Unknown_kind_is_a_usage_error()
     {
-        var (exit, _, error) = CliRunner.Run("policy", "validate", CliRunner.Example("assume-crossaccount-b.json"), "--kind", "inline");
+        var (exit, _, error) = CliRunner.Run("policy", "validate", CliRunner.Example("assume-crossaccount-b.json"), "--kind", "managed");
         Assert.Equal(2, exit);
-        Assert.Contains("inline", error);
+        Assert.Contains("managed", error);
     }
 
     [Fact]

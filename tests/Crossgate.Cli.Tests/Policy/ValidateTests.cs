@@ -76,4 +76,51 @@ public class ValidateTests
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public void Identity_answers_as_CreatePolicy_and_inline_as_PutRolePolicy()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            // No Version: a managed policy refuses it, an inline policy accepts it.
+            File.WriteAllText(file, "{\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"arn:aws:s3:::b/*\"}}");
+            var (exit, output, _) = CliRunner.Run("policy", "validate", file, "--kind", "identity", "--output", "json");
+            Assert.Equal(1, exit);
+            using (var json = JsonDocument.Parse(output))
+            {
+                Assert.Equal("Policy document must be version 2012-10-17 or greater.",
+                    json.RootElement.GetProperty("errors")[0].GetProperty("message").GetString());
+            }
+
+            (exit, output, _) = CliRunner.Run("policy", "validate", file, "--kind", "inline", "--output", "json");
+            Assert.True(exit == 0, output);
+            using var inline = JsonDocument.Parse(output);
+            Assert.Equal("inline", inline.RootElement.GetProperty("kind").GetString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void A_condition_key_without_vendor_is_a_finding_not_a_refusal()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "{\"Version\":\"2012-10-17\",\"Statement\":{\"Effect\":\"Allow\",\"Action\":\"s3:GetObject\",\"Resource\":\"*\",\"Condition\":{\"StringEquals\":{\"mykey\":\"x\"}}}}");
+            var (exit, output, _) = CliRunner.Run("policy", "validate", file, "--output", "json");
+            Assert.Equal(1, exit);
+            using var json = JsonDocument.Parse(output);
+            Assert.Equal(0, json.RootElement.GetProperty("errors").GetArrayLength());
+            Assert.Contains(json.RootElement.GetProperty("findings").EnumerateArray(),
+                f => f.GetProperty("code").GetString() == "INVALID_CONDITION_KEY_FORMAT");
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -203,6 +203,18 @@ public abstract class DirectoryStoreContract : IAsyncLifetime
     }
 
     [ContractFact]
+    public async Task Every_entity_of_a_kind_is_listed_in_one_read_by_scope_then_key()
+    {
+        await Store.CommitAsync(new ChangeSet().Insert(EntityKinds.Users, Samples.User(B, "x")).Insert(EntityKinds.Users, Samples.User(A, "z"))
+            .Insert(EntityKinds.Users, Samples.User(A, "y")));
+
+        var all = await Store.ListEverywhereAsync(EntityKinds.Users);
+        Assert.Equal([(A, "y"), (A, "z"), (B, "x")], all.Select(u => (u.Value.AccountId, u.Value.UserName)).ToArray());
+        Assert.All(all, u => Assert.Equal(1, u.Version));
+        Assert.Empty(await Store.ListEverywhereAsync(EntityKinds.Roles));
+    }
+
+    [ContractFact]
     public async Task Audit_events_are_appended_and_queried_newest_first()
     {
         var t0 = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);

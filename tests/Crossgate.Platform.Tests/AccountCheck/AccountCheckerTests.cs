@@ -78,7 +78,7 @@ public class AccountCheckerTests
         var startup = result.Groups.Single(g => g.Sid == "RequiredForStartup");
         Assert.Equal(GroupStatus.Partial, startup.Status);
         Assert.Equal(["s3:ListAllMyBuckets"], startup.MissingActions.ToArray());
-        Assert.Contains("because no identity-based policy allows the s3:ListAllMyBuckets action", startup.Reasons[0]);
+        Assert.Equal(["no policy of the role allows it: s3:ListAllMyBuckets"], startup.Reasons.ToArray());
         Assert.Equal(GroupStatus.Denied, result.Groups.Single(g => g.Sid == "RequiredForEC2Import").Status);
         Assert.False(result.AllRequiredGranted);
     }
@@ -93,7 +93,7 @@ public class AccountCheckerTests
         var ssm = result.Groups.Single(g => g.Sid == "OptionalSSM");
         Assert.Equal(GroupStatus.Conditional, ssm.Status);
         Assert.True(ssm.Optional);
-        Assert.Equal(["requires ssm:resourceTag/SSMEnabled"], ssm.Conditions.ToArray());
+        Assert.Equal(["StringEquals ssm:resourceTag/SSMEnabled = True"], ssm.Conditions.ToArray());
 
         // An optional group that is only conditional does not fail the check.
         Assert.True(result.AllRequiredGranted);
@@ -118,5 +118,116 @@ public class AccountCheckerTests
         Assert.False(result.Assumable);
         Assert.All(result.Groups, g => Assert.Equal(GroupStatus.NotChecked, g.Status));
         Assert.False(result.AllRequiredGranted);
+        Assert.Equal(AccountVerdict.NotAssumable, result.Verdict);
+    }
+
+    /// <summary>A vendor-style profile whose statements carry their own conditions.</summary>
+    private const string ConditionedProfile = """
+    {"Version":"2012-10-17","Statement":[
+      {"Sid":"TaggedSnapshots","Effect":"Allow","Action":["ec2:CreateSnapshot","ec2:DeleteSnapshot"],"Resource":"*","Condition":{"StringLike":{"aws:ResourceTag/Name":"CadoResponse*"}}},
+      {"Sid":"ReadVolumes","Effect":"Allow","Action":"ec2:DescribeVolumes","Resource":"*"},
+      {"Sid":"Attribute","Effect":"Allow","Action":"ec2:ModifyInstanceAttribute","Resource":"*","Condition":{"StringEquals":{"ec2:Attribute":"BlockDeviceMapping"}}}
+    ]}
+    """;
+
+    [Fact]
+    public async Task A_role_carrying_the_profiles_own_conditions_is_granted()
+    {
+        var (profile, _) = PermissionProfile.Parse(ConditionedProfile);
+        var result = await AccountChecker.CheckAsync("v", "222222222222", "arn:aws:iam::222222222222:role/Vendor", profile!, OracleFor(ConditionedProfile), default);
+
+        Assert.All(result.Groups, g => Assert.Equal(GroupStatus.Granted, g.Status));
+        Assert.Equal(AccountVerdict.Ready, result.Verdict);
+    }
+
+    [Fact]
+    public async Task A_role_condition_the_profile_implies_is_granted_and_one_it_adds_is_named_whole()
+    {
+        var (profile, _) = PermissionProfile.Parse(ConditionedProfile);
+        var result = await AccountChecker.CheckAsync("v", "222222222222", "arn:aws:iam::222222222222:role/Vendor", profile!, OracleFor("""
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":["ec2:CreateSnapshot","ec2:DeleteSnapshot"],"Resource":"*","Condition":{"StringLike":{"aws:ResourceTag/Name":"Cado*"}}},
+          {"Effect":"Allow","Action":"ec2:DescribeVolumes","Resource":"*","Condition":{"StringEquals":{"aws:ResourceTag/Team":"ir","aws:RequestedRegion":"eu-west-1"}}},
+          {"Effect":"Allow","Action":"ec2:ModifyInstanceAttribute","Resource":"*","Condition":{"StringEquals":{"ec2:Attribute":["BlockDeviceMapping","UserData"]}}}
+        ]}
+        """), default);
+
+        var groups = result.Groups.ToDictionary(g => g.Sid);
+        Assert.Equal(GroupStatus.Granted, groups["TaggedSnapshots"].Status); // Cado* covers CadoResponse*
+        Assert.Equal(GroupStatus.Granted, groups["Attribute"].Status); // the role accepts more values than the profile asks
+        Assert.Equal(GroupStatus.Conditional, groups["ReadVolumes"].Status);
+        Assert.Equal(["StringEquals aws:ResourceTag/Team = ir", "StringEquals aws:RequestedRegion = eu-west-1"], groups["ReadVolumes"].Conditions.ToArray());
+        Assert.Equal(AccountVerdict.Incomplete, result.Verdict);
+    }
+
+    [Fact]
+    public async Task A_stricter_role_condition_than_the_profiles_is_conditional()
+    {
+        var (profile, _) = PermissionProfile.Parse(ConditionedProfile);
+        var result = await AccountChecker.CheckAsync("v", "222222222222", "arn:aws:iam::222222222222:role/Vendor", profile!, OracleFor("""
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":["ec2:CreateSnapshot","ec2:DeleteSnapshot"],"Resource":"*","Condition":{"StringLike":{"aws:ResourceTag/Name":"CadoResponse-prod*"}}},
+          {"Effect":"Allow","Action":["ec2:DescribeVolumes","ec2:ModifyInstanceAttribute"],"Resource":"*"}
+        ]}
+        """), default);
+
+        var snapshots = result.Groups.Single(g => g.Sid == "TaggedSnapshots");
+        Assert.Equal(GroupStatus.Conditional, snapshots.Status);
+        Assert.Equal(["StringLike aws:ResourceTag/Name = CadoResponse-prod*"], snapshots.Conditions.ToArray());
+    }
+
+    [Fact]
+    public async Task A_resource_less_action_is_asked_on_star_whatever_its_statement_lists()
+    {
+        var (profile, _) = PermissionProfile.Parse("""
+        {"Version":"2012-10-17","Statement":[
+          {"Sid":"Buckets","Effect":"Allow","Action":["s3:ListAllMyBuckets","s3:GetObject"],"Resource":"arn:aws:s3:::evidence/*"},
+          {"Sid":"Ssm","Effect":"Allow","Action":["ssm:DescribeInstanceInformation","ssm:SendCommand"],"Resource":"arn:aws:ec2:*:*:instance/*"}
+        ]}
+        """);
+        // The role lost its statement on "*": its resource-scoped statements do not grant the resource-less actions.
+        var result = await AccountChecker.CheckAsync("v", "222222222222", "arn:aws:iam::222222222222:role/Vendor", profile!, OracleFor("""
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":["s3:ListAllMyBuckets","s3:GetObject"],"Resource":"arn:aws:s3:::evidence/*"},
+          {"Effect":"Allow","Action":["ssm:DescribeInstanceInformation","ssm:SendCommand"],"Resource":"arn:aws:ec2:*:*:instance/*"}
+        ]}
+        """), default);
+
+        Assert.All(result.Groups, g => Assert.Equal(GroupStatus.Partial, g.Status));
+        Assert.Equal(["s3:ListAllMyBuckets"], result.Groups[0].MissingActions.ToArray());
+        Assert.Equal(["ssm:DescribeInstanceInformation"], result.Groups[1].MissingActions.ToArray());
+    }
+
+    [Fact]
+    public void Actions_keep_the_profiles_spelling()
+    {
+        var (profile, _) = PermissionProfile.Parse("""{"Version":"2012-10-17","Statement":[{"Sid":"Ecr","Effect":"Allow","Action":["ecr:GetDownloadURLForLayer","ecr:BatchGetImage"],"Resource":"*"}]}""");
+
+        Assert.Equal(["ecr:GetDownloadURLForLayer", "ecr:BatchGetImage"], profile!.Groups[0].Actions.ToArray());
+    }
+
+    [Fact]
+    public async Task Reasons_are_grouped_by_cause_and_name_the_denying_policy()
+    {
+        var (profile, _) = PermissionProfile.Parse("""{"Version":"2012-10-17","Statement":[{"Sid":"All","Effect":"Allow","Action":["s3:GetObject","s3:PutObject","ec2:DescribeInstances","kms:Decrypt"],"Resource":"*"}]}""");
+        var scp = CompiledPolicy.Compile(PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":["s3:*","kms:*"],"Resource":"*"}]}""", PolicyKind.ServiceControl).Document!,
+            "arn:aws:organizations::111111111111:policy/o-abc/service_control_policy/p-denystorage");
+        var oracle = new EnginePermissionOracle((roleArn, _) =>
+        {
+            Assert.True(PrincipalArnReader.TryRead(roleArn, out var principal, out _, "crossgate-check"));
+            return (principal!, new PolicySet
+            {
+                IdentityPolicies = [Compile("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*","kms:*","ec2:*"],"Resource":"*"}]}""")],
+                ServiceControlPolicies = [[scp]],
+            });
+        }, new Dictionary<string, string> { [scp.Name!] = "DenyStorage" });
+
+        var result = await AccountChecker.CheckAsync("v", "222222222222", "arn:aws:iam::222222222222:role/Vendor", profile!, oracle, default);
+
+        var group = result.Groups.Single();
+        Assert.Equal(GroupStatus.Partial, group.Status);
+        Assert.Equal(
+            ["denied by the service control policy DenyStorage (arn:aws:organizations::111111111111:policy/o-abc/service_control_policy/p-denystorage): s3:GetObject, s3:PutObject, kms:Decrypt"],
+            group.Reasons.ToArray());
     }
 }

@@ -91,14 +91,32 @@ public sealed class AssumabilityProbeTests : IDisposable
         var result = await Probe(Registration(), http);
 
         Assert.Equal(AssumeFailureKind.CallerPolicy, result.Failure);
-        Assert.Contains("policy simulator finds no allowing statement", result.Reason);
+        Assert.StartsWith("The fault is on the caller's side: its identity-based policies do not allow", result.Reason);
+        Assert.Contains("crossgate template caller --role-name PlatformResponseRole", result.Reason);
         var asked = _sts.Requests.Single(r => r.Action == "SimulatePrincipalPolicy");
         Assert.Equal("arn:aws:iam::111111111111:role/PlatformRole", asked["PolicySourceArn"]);
         Assert.Equal(RoleArn, asked["ResourceArns.member.1"]);
+        // The question carries a resource policy trusting the caller's account, so the answer is the caller's side alone.
+        Assert.Contains("arn:aws:iam::111111111111:root", asked["ResourcePolicy"]);
     }
 
     [Fact]
-    public async Task When_the_simulator_finds_the_callers_policy_allowing_AssumeRole_that_cause_is_dropped()
+    public async Task An_explicit_deny_on_the_callers_side_is_named_and_no_Allow_is_advised()
+    {
+        _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());
+        _simulatorAnswer = FakeAwsResponse.Simulation([("sts:AssumeRole", RoleArn, "explicitDeny", [])]);
+        using var http = new HttpClient();
+
+        var result = await Probe(Registration(), http);
+
+        Assert.Equal(AssumeFailureKind.CallerDeny, result.Failure);
+        Assert.Contains("explicitly denied sts:AssumeRole", result.Reason);
+        Assert.Contains("An Allow cannot override a Deny", result.Reason);
+        Assert.DoesNotContain("template caller", result.Reason);
+    }
+
+    [Fact]
+    public async Task When_the_simulator_finds_the_callers_side_allowing_AssumeRole_the_target_is_at_fault()
     {
         _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());
         _simulatorAnswer = FakeAwsResponse.Simulation([("sts:AssumeRole", RoleArn, "allowed", [])]);
@@ -106,10 +124,12 @@ public sealed class AssumabilityProbeTests : IDisposable
 
         var result = await Probe(Registration("ext"), http);
 
-        Assert.Equal(AssumeFailureKind.AccessDeniedAmbiguous, result.Failure);
-        Assert.DoesNotContain("the caller's own policy (", result.Reason);
-        Assert.Contains("The caller's own policy does allow sts:AssumeRole", result.Reason);
-        Assert.Contains("  3. the role does not exist", result.Reason);
+        Assert.Equal(AssumeFailureKind.TargetSide, result.Failure);
+        Assert.StartsWith("The fault is on the target side, in account 222222222222: the role " + RoleArn + " does not exist, or its trust policy does not trust " + CallerArn, result.Reason);
+        Assert.Contains("the external id 'ext'", result.Reason);
+        Assert.Contains("a session of 3600 seconds", result.Reason);
+        Assert.Contains("role chaining", result.Reason); // the caller is a session of PlatformRole
+        Assert.DoesNotContain("template caller", result.Reason);
     }
 
     [Fact]
@@ -126,8 +146,8 @@ public sealed class AssumabilityProbeTests : IDisposable
 
     [Theory]
     [InlineData(" with an explicit deny in the role trust policy", AssumeFailureKind.TrustPolicy, "The trust policy of arn:aws:iam::222222222222:role/PlatformResponseRole does not allow")]
-    [InlineData(" because no identity-based policy allows the sts:AssumeRole action", AssumeFailureKind.CallerPolicy, "The caller's own permissions do not allow sts:AssumeRole")]
-    [InlineData(" with an explicit deny in a service control policy", AssumeFailureKind.CallerPolicy, "with an explicit deny in a service control policy")]
+    [InlineData(" because no identity-based policy allows the sts:AssumeRole action", AssumeFailureKind.CallerPolicy, "The fault is on the caller's side: its identity-based policies do not allow")]
+    [InlineData(" with an explicit deny in a service control policy", AssumeFailureKind.CallerDeny, "by a service control policy over its account. An Allow cannot override a Deny")]
     public async Task A_denial_that_names_its_policy_type_is_explained_by_that_cause(string suffix, AssumeFailureKind kind, string expected)
     {
         _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied(suffix));

@@ -90,4 +90,18 @@ public class RegistrationRulesTests
 
         Assert.Equal(ok, registered is not null);
     }
+
+    [Fact]
+    public void Discovered_accounts_are_aliased_by_their_name_made_safe_and_unique()
+    {
+        var taken = new HashSet<string>(["prod"], StringComparer.OrdinalIgnoreCase);
+
+        Assert.Equal("Security-Tooling-EU", RegistrationRules.AliasFromName("Security Tooling (EU)", "111111111111", taken));
+        Assert.Equal("Prod-222222222222", RegistrationRules.AliasFromName("Prod", "222222222222", taken));
+        Assert.Equal("333333333333", RegistrationRules.AliasFromName("  ---  ", "333333333333", taken));
+        Assert.Equal("Security-Tooling-EU-444444444444", RegistrationRules.AliasFromName("Security/Tooling/EU", "444444444444", taken));
+        var longName = RegistrationRules.AliasFromName(new string('a', 100), "555555555555", taken);
+        Assert.Equal(64, longName.Length);
+        Assert.All(taken, alias => Assert.Null(RegistrationRules.CheckAlias(alias)));
+    }
 }

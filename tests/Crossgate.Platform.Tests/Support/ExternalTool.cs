@@ -6,6 +6,20 @@ namespace Crossgate.Platform.Tests.Support;
 /// return early when it is missing on a developer machine, and fail when it is missing in CI (CI=true).</summary>
 internal static class ExternalTool
 {
+    /// <summary>The folder holding Crossgate.sln, above the test's binaries.</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Crossgate.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Crossgate.sln not found above " + AppContext.BaseDirectory);
+    }
+
     public static string? Find(string name, params string[] knownLocations)
     {
         foreach (var location in knownLocations)

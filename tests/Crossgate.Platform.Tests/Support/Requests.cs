@@ -36,8 +36,23 @@ internal static class Requests
             ExternalId = externalId,
             Context = context,
         };
+        // Every KMS key has a key policy; the keys of these tests have the default one, which lets identity policies grant.
+        if (policies.ResourcePolicy is null && KmsKeys.IsKeyRequest(action, resource))
+        {
+            policies = new PolicySet
+            {
+                IdentityPolicies = policies.IdentityPolicies, PermissionsBoundary = policies.PermissionsBoundary, SessionPolicies = policies.SessionPolicies,
+                ServiceControlPolicies = policies.ServiceControlPolicies, ResourceControlPolicies = policies.ResourceControlPolicies,
+                ResourcePolicy = DefaultKeyPolicy(request.EffectiveResourceAccount),
+            };
+        }
+
         return Authorizer.Decide(request, policies).IsAllowed;
     }
+
+    private static CompiledPolicy DefaultKeyPolicy(string account) => CompiledPolicy.Compile(PolicyParser.Parse(
+        $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::{{account}}:root"},"Action":"kms:*","Resource":"*"}]}""",
+        PolicyKind.Resource).Document!, "default key policy");
 
     public static PolicySet Identity(PolicyDocument document) =>
         new() { IdentityPolicies = [CompiledPolicy.Compile(document)] };

@@ -32,8 +32,22 @@ public class RoleTemplateBuilderTests
         Assert.Equal("arn:${AWS::Partition}:iam::${TrustedAccountId}:root", (string?)principal["Fn::Sub"]);
         Assert.Null(Properties(template)["AssumeRolePolicyDocument"]!["Statement"]![0]!["Condition"]);
         Assert.Equal("Arn", (string?)template["Outputs"]!["RoleArn"]!["Value"]!["Fn::GetAtt"]![1]);
-        Assert.Null(Properties(template)["Policies"]);
+        Assert.Equal([RoleTemplateBuilder.SelfCheckPolicyName], Properties(template)["Policies"]!.AsArray().Select(p => (string?)p!["PolicyName"]));
         Assert.Null(Properties(template)["ManagedPolicyArns"]);
+    }
+
+    [Fact]
+    public void The_self_check_statement_is_scoped_to_the_role_itself_and_can_be_left_out()
+    {
+        var result = RoleTemplateBuilder.Build(new RoleTemplateRequest { TrustedAccountId = "111111111111" });
+        var statements = Properties(result.Template)["Policies"]![0]!["PolicyDocument"]!["Statement"]!.AsArray();
+
+        Assert.Equal(RoleTemplateBuilder.SelfCheckRoleActions, statements[0]!["Action"]!.AsArray().Select(a => (string?)a));
+        Assert.Equal("arn:${AWS::Partition}:iam::${AWS::AccountId}:role/${RoleName}", (string?)statements[0]!["Resource"]!["Fn::Sub"]);
+        Assert.Equal(["iam:GetPolicy", "iam:GetPolicyVersion"], statements[1]!["Action"]!.AsArray().Select(a => (string?)a));
+
+        var without = RoleTemplateBuilder.Build(new RoleTemplateRequest { TrustedAccountId = "111111111111", IncludeSelfCheck = false });
+        Assert.Null(Properties(without.Template)["Policies"]);
     }
 
     [Fact]
@@ -112,6 +126,7 @@ public class RoleTemplateBuilderTests
         {
             TrustedAccountId = "111111111111",
             InlinePolicies = [new InlinePolicySource("PlatformPermissionGroups", Groups)],
+            IncludeSelfCheck = false,
         });
 
         Assert.True(result.Success, result.Error?.ToString());

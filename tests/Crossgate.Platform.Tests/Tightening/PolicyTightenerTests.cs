@@ -220,4 +220,22 @@ public class PolicyTightenerTests
         var findings = PolicyLinter.Default.Lint(reparsed.Document);
         Assert.DoesNotContain(findings, f => f.Severity is FindingSeverity.Error or FindingSeverity.SecurityWarning);
     }
+
+    [Fact]
+    public void Kms_grants_only_keeps_read_only_operations_and_merges_the_grants_it_makes()
+    {
+        var result = Tighten("""
+        {"Version":"2012-10-17","Statement":[
+          {"Sid":"Snapshots","Effect":"Allow","Action":["kms:Decrypt","kms:DescribeKey","kms:GenerateDataKeyWithoutPlaintext"],"Resource":"*"},
+          {"Sid":"Volumes","Effect":"Allow","Action":["kms:ReEncrypt*","kms:ListAliases","kms:GetKeyPolicy"],"Resource":"*"}
+        ]}
+        """, kms: true);
+
+        Assert.True(result.Success);
+        Assert.Equal(["Snapshots", "SnapshotsKmsGrants", "Volumes"], result.Document!.Statements.Select(s => s.Sid));
+        Assert.Equal(["kms:DescribeKey"], result.Document.Statements[0].Actions.ToArray());
+        Assert.Equal(["kms:CreateGrant"], result.Document.Statements[1].Actions.ToArray());
+        Assert.Equal(["kms:ListAliases", "kms:GetKeyPolicy"], result.Document.Statements[2].Actions.ToArray());
+        Assert.Empty(result.Findings);
+    }
 }

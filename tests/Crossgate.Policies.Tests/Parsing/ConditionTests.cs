@@ -68,7 +68,15 @@ public class ConditionTests
     [InlineData("stringequals", ConditionOperatorKind.StringEquals, SetQualifier.None, false)]
     public void Operator_names_are_taken_apart(string name, ConditionOperatorKind kind, SetQualifier qualifier, bool ifExists)
     {
-        var op = Assert.Single(Read("{'" + name + "':{'aws:x':'v'}}").Conditions).Operator;
+        var value = kind switch
+        {
+            ConditionOperatorKind.IpAddress => "10.0.0.0/8",
+            ConditionOperatorKind.DateGreaterThan => "2020-01-01",
+            ConditionOperatorKind.Bool => "true",
+            ConditionOperatorKind.NumericLessThanEquals => "1",
+            _ => "v",
+        };
+        var op = Assert.Single(Read("{'" + name + "':{'aws:x':'" + value + "'}}").Conditions).Operator;
         Assert.Equal(new ConditionOperator(kind, qualifier, ifExists), op);
     }
 
@@ -98,11 +106,48 @@ public class ConditionTests
     public void Misshapen_conditions_are_syntax_errors(string condition, string path) =>
         AssertFails(WithCondition(condition), PolicyKind.Identity, Syntax, path);
 
+    // IAM accepts any key name; the vendor rule ("Actions/Conditions must be prefaced by a vendor") is about actions.
     [Theory]
-    [InlineData("ExternalId", "$.Statement.Condition.StringEquals.ExternalId")]
-    [InlineData(":ExternalId", "$.Statement.Condition.StringEquals[':ExternalId']")]
-    public void Condition_keys_need_a_vendor(string key, string path) =>
-        AssertFails(WithCondition("{'StringEquals':{'" + key + "':'x'}}"), PolicyKind.Identity, PolicyMessages.ActionNeedsVendor, path);
+    [InlineData("ExternalId")]
+    [InlineData(":ExternalId")]
+    [InlineData("a")]
+    [InlineData("mykey")]
+    public void Condition_keys_need_no_vendor(string key) =>
+        Assert.Equal(key, Assert.Single(Read("{'StringEquals':{'" + key + "':'x'}}").Conditions).Key);
+
+    [Theory]
+    [InlineData("DateGreaterThan", "'234-13'")]
+    [InlineData("DateLessThan", "'yesterday'")]
+    [InlineData("DateEquals", "'${aws:CurrentTime}'")]
+    [InlineData("NumericLessThan", "'ten'")]
+    [InlineData("NumericEquals", "['1','x']")]
+    [InlineData("Bool", "'yes'")]
+    [InlineData("IpAddress", "'10.0.0.300/8'")]
+    [InlineData("NotIpAddress", "'somewhere'")]
+    [InlineData("BinaryEquals", "'not base64!'")]
+    [InlineData("ForAnyValue:DateGreaterThanIfExists", "['2020-01-01T00:00:00Z','234-13']")]
+    public void Typed_values_of_the_wrong_type_fail_legacy_parsing(string op, string value)
+    {
+        var result = PolicyParser.Parse(WithCondition("{'" + op + "':{'aws:x':" + value + "}}"), PolicyKind.Identity);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(PolicyMessages.LegacyParsingFailed, error.Message);
+        Assert.StartsWith("$.Statement.Condition", error.Path, StringComparison.Ordinal);
+        Assert.EndsWith("['aws:x']", error.Path, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("DateGreaterThan", "'2020-01-01T00:00:00Z'")]
+    [InlineData("DateLessThan", "1700000000")]
+    [InlineData("NumericLessThan", "'3600'")]
+    [InlineData("NumericEquals", "-1.5")]
+    [InlineData("Bool", "'TRUE'")]
+    [InlineData("Bool", "'${aws:MultiFactorAuthPresent}'")]
+    [InlineData("IpAddress", "['10.0.0.0/8','2001:db8::/32','192.0.2.1']")]
+    [InlineData("BinaryEquals", "'QmluYXJ5'")]
+    [InlineData("StringEquals", "'234-13'")]
+    [InlineData("Null", "'maybe'")]
+    public void Typed_values_of_their_type_are_accepted(string op, string value) =>
+        Assert.Single(Read("{'" + op + "':{'aws:x':" + value + "}}").Conditions);
 
     [Theory]
     [InlineData("aws:RequestTag/org:bu")]

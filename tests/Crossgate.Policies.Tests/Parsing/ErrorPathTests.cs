@@ -23,9 +23,10 @@ public class ErrorPathTests
         Assert.False(result.Success);
         Assert.Equal<PolicyError>(
             [
-                new PolicyError(PolicyError.MalformedPolicyDocument, PolicyMessages.ActionNeedsVendor, "$.Statement[0].Action"),
+                // AWS's order: legacy parsing, then resource format, then action prefix.
                 new PolicyError(PolicyError.MalformedPolicyDocument, PolicyMessages.LegacyParsingFailed, "$.Statement[1].Effect"),
-                new PolicyError(PolicyError.MalformedPolicyDocument, PolicyMessages.ResourceNotArn("bucket"), "$.Statement[2].Resource"),
+                new PolicyError(PolicyError.MalformedPolicyDocument, PolicyMessages.InvalidPartition("bucket", "arn:bucket:*:*:*:*"), "$.Statement[2].Resource"),
+                new PolicyError(PolicyError.MalformedPolicyDocument, PolicyMessages.ActionNeedsVendor, "$.Statement[0].Action"),
             ],
             result.Errors);
     }

@@ -44,27 +44,78 @@ public class ResourceTests
         Assert.Equal<string>(["arn:aws:s3:::keep"], statement.Resources);
     }
 
+    [Fact]
+    public void An_empty_resource_is_not_in_ARN_format() =>
+        AssertFails(WithResource("''"), PolicyKind.Identity, PolicyMessages.ResourceNotArn(""), "$.Statement.Resource");
+
+    // IAM takes the first part of a resource that does not start with "arn:" as the partition of an ARN it places
+    // after "arn:", padded with "*" parts.
     [Theory]
-    [InlineData("bucket")]
-    [InlineData("s3:::bucket")]
-    [InlineData("")]
-    [InlineData("ARN:aws:s3:::bucket")]
-    public void Resources_not_in_ARN_format_are_refused(string resource) =>
-        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.ResourceNotArn(resource), "$.Statement.Resource");
+    [InlineData("X", "X", "arn:X:*:*:*:*")]
+    [InlineData("bucket", "bucket", "arn:bucket:*:*:*:*")]
+    [InlineData("s3:::bucket", "s3", "arn:s3:::bucket:*")]
+    [InlineData("ARN:aws:s3:::bucket", "ARN", "arn:ARN:aws:s3:::bucket")]
+    public void Resources_not_starting_with_arn_name_their_first_part_as_partition(string resource, string partition, string placed) =>
+        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.InvalidPartition(partition, placed), "$.Statement.Resource");
+
+    [Fact]
+    public void The_partition_message_reads_as_AWS_writes_it() =>
+        Assert.Equal("Partition \"X\" is not valid for resource \"arn:X:*:*:*:*\".", PolicyMessages.InvalidPartition("X", "arn:X:*:*:*:*"));
 
     [Theory]
-    [InlineData("arn:awz:s3:::bucket", "awz")]
-    [InlineData("arn::s3:::bucket", "")]
-    public void Unknown_partitions_are_refused(string resource, string partition) =>
-        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.InvalidPartition(partition, resource), "$.Statement.Resource");
+    [InlineData("arn:awz:s3:::bucket", "awz", "arn:awz:s3:::bucket")]
+    [InlineData("arn::s3:::bucket", "", "arn::s3:::bucket")]
+    [InlineData("arn:foo", "foo", "arn:foo:*:*:*:*")]
+    public void Unknown_partitions_are_refused(string resource, string partition, string placed) =>
+        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.InvalidPartition(partition, placed), "$.Statement.Resource");
 
     [Theory]
-    [InlineData("arn:aws")]
-    [InlineData("arn:aws::::x")]
     [InlineData("arn:aws:s*:::bucket")]
     [InlineData("arn:aws:?3:::bucket")]
     public void Resource_vendor_must_be_literal(string resource) =>
         AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.ResourceVendorNotQualified, "$.Statement.Resource");
+
+    [Theory]
+    [InlineData("arn:aws")]
+    [InlineData("arn:aws:s3::bucket")]
+    [InlineData("arn:aws:s3")]
+    [InlineData("arn:aws::::x")]
+    [InlineData("arn:aws::us-east-1:111111111111:thing")]
+    public void Too_short_ARNs_and_empty_services_fail_legacy_parsing(string resource) =>
+        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.LegacyParsingFailed, "$.Statement.Resource");
+
+    [Theory]
+    [InlineData("arn:aws:s3:us-west-2::bucket", true)]
+    [InlineData("arn:aws:s3:us-west-2:123456789012:test/athena", true)]
+    [InlineData("arn:aws:s3::123456789012:bucket/key", false)]
+    [InlineData("arn:aws:s3:*::bucket/*", true)]
+    public void S3_bucket_and_object_ARNs_carry_no_region_or_account(string resource, bool region) =>
+        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity,
+            region ? PolicyMessages.ResourceWithRegion(resource) : PolicyMessages.ResourceWithAccount(resource), "$.Statement.Resource");
+
+    [Theory]
+    [InlineData("arn:aws:s3:us-west-2:123456789012:accesspoint/my-access-point")]
+    [InlineData("arn:aws:s3:us-west-2:123456789012:accesspoint/my-access-point/object/*")]
+    [InlineData("arn:aws:s3:us-east-1:123456789012:job/*")]
+    [InlineData("arn:aws:s3:us-east-1:123456789012:storage-lens/default")]
+    [InlineData("arn:aws:s3:*:123456789012:*")]
+    public void Other_S3_resource_types_keep_region_and_account(string resource) =>
+        AssertOk(WithResource("'" + resource + "'"), PolicyKind.Identity);
+
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:thing/x")]
+    [InlineData("arn:aws:iam::111111111111:Role/x")]
+    [InlineData("arn:aws:iam::111111111111:*role")]
+    public void IAM_resources_start_with_a_resource_type(string resource) =>
+        AssertFails(WithResource("'" + resource + "'"), PolicyKind.Identity, PolicyMessages.IamResourcePath, "$.Statement.Resource");
+
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:*")]
+    [InlineData("arn:aws:iam::*:role/*")]
+    [InlineData("arn:aws:iam::111111111111:user/division/${aws:username}")]
+    [InlineData("arn:aws:iam::111111111111:oidc-provider/token.actions.githubusercontent.com")]
+    public void IAM_resources_with_a_resource_type_are_accepted(string resource) =>
+        AssertOk(WithResource("'" + resource + "'"), PolicyKind.Identity);
 
     [Fact]
     public void IAM_resources_cannot_carry_a_region() =>

@@ -64,9 +64,10 @@ public sealed class IamLifecycleTests
         var readOnlyVersion = readOnly.Value("Policy/DefaultVersionId")!;
         var readOnlyDocument = await Ok(host, "GetPolicyVersion", ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"), ("VersionId", readOnlyVersion));
         Assert.Contains("\"Statement\"", Uri.UnescapeDataString(readOnlyDocument.Value("PolicyVersion/Document")!));
-        // AWS managed policies are not the account's to delete (DeletePolicy documents no UnmodifiableEntity).
+        // AWS managed policies are not the account's to delete: an implicit deny even for an administrator allowed "*"
+        // (DeletePolicy documents no UnmodifiableEntity).
         var notCustomer = await host.CallAsync("DeletePolicy", ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"));
-        Assert.Equal((HttpStatusCode.NotFound, "NoSuchEntity"), (notCustomer.Status, notCustomer.ErrorCode));
+        Assert.Equal((HttpStatusCode.Forbidden, "AccessDenied"), (notCustomer.Status, notCustomer.ErrorCode));
 
         var aws = await Ok(host, "ListPolicies", ("Scope", "AWS"), ("MaxItems", "5"));
         Assert.Equal(5, aws.Members("Policies").Count);

@@ -191,6 +191,13 @@ public sealed class OrganizationsFlowTests
             """{"Content":"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Maybe\",\"Action\":\"*\",\"Resource\":\"*\"}]}","Description":"d","Name":"Bad","Type":"SERVICE_CONTROL_POLICY"}""");
         Assert.Equal("MalformedPolicyDocumentException", malformed.ErrorType);
 
+        foreach (var type in new[] { "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY" })
+        {
+            var empty = await server.CallAsync(server.Admin, "CreatePolicy",
+                $$"""{"Content":"{\"Version\":\"2012-10-17\",\"Statement\":[]}","Description":"d","Name":"Empty","Type":"{{type}}"}""");
+            Assert.Equal(("MalformedPolicyDocumentException", "Syntax errors in policy."), (empty.ErrorType, empty.Message));
+        }
+
         var managed = await server.CallAsync(server.Admin, "UpdatePolicy", """{"PolicyId":"p-FullAWSAccess","Name":"Mine"}""");
         Assert.Equal("InvalidInputException", managed.ErrorType);
         Assert.Equal("IMMUTABLE_POLICY", managed.Str("Reason"));

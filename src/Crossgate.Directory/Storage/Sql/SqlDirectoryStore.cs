@@ -210,6 +210,21 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
         return new Page<Versioned<T>>(items, truncated, truncated ? lastKey : null);
     }
 
+    public async Task<IReadOnlyList<Versioned<T>>> ListEverywhereAsync<T>(EntityKind<T> kind, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = Command(connection, null, $"SELECT {Dialect.JsonColumn("doc")}, version FROM {kind.Table} ORDER BY scope, entity_key");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var items = new List<Versioned<T>>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            items.Add(new Versioned<T>(DirectoryJson.Deserialize<T>(reader.GetString(0)), reader.GetInt64(1)));
+        }
+
+        return items;
+    }
+
     public async Task<IReadOnlyList<string>> ListScopesAsync(EntityKind kind, CancellationToken cancellationToken = default)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -74,7 +74,7 @@ public sealed partial class IamEndpoint
 
         var given = CompileInputs(inputs, "PolicyInputList", PolicyKind.Identity, out var inputError);
         var givenBoundary = CompileInputs(p.List("PermissionsBoundaryPolicyInputList"), "PermissionsBoundaryPolicyInputList", PolicyKind.PermissionsBoundary, out var boundaryError);
-        var resourcePolicy = p.Get("ResourcePolicy") is { } resourceText ? CompileInputs([resourceText], "ResourcePolicy", PolicyKind.Resource, out inputError) : [];
+        var resourcePolicy = p.Get("ResourcePolicy") is { } resourceText ? CompileResourcePolicy(resourceText, out inputError) : [];
         if ((inputError ?? boundaryError) is { } malformed)
         {
             return Fail(malformed);
@@ -149,7 +149,9 @@ public sealed partial class IamEndpoint
                     ResourcePolicy = resourcePolicy.Length > 0 ? resourcePolicy[0] : null,
                     ResourceControlPolicies = side.Value!.ResourceControlPolicies,
                 };
-                var decision = Authorizer.Authorize(gathered.Request(actionName, context, now), policies);
+                // IAM's policy simulator, not live enforcement: only the given policies count (no trust policy unless
+                // passed as ResourcePolicy, no resource policy needed across accounts) and ResourceArns "*" is literal.
+                var decision = Authorizer.Authorize(gathered.Request(actionName, context, now), policies, EvaluationMode.PolicySimulator);
                 results.Add((actionName, resource, decision, !policies.ServiceControlPolicies.IsDefaultOrEmpty, policies.PermissionsBoundary is not null));
             }
         }
@@ -191,6 +193,19 @@ public sealed partial class IamEndpoint
             w.Struct("PermissionsBoundaryDecisionDetail", b => b.Element("AllowedByPermissionsBoundary",
                 decision.OutcomeOf(PolicyLayer.PermissionsBoundary) == LayerOutcome.Allowed));
         }
+    }
+
+    /// <summary>The simulation's ResourcePolicy: a resource-based policy, or a role's trust policy (which has no
+    /// Resource element) when simulating <c>sts:AssumeRole</c>.</summary>
+    private static ImmutableArray<CompiledPolicy> CompileResourcePolicy(string document, out IamError? error)
+    {
+        var compiled = CompileInputs([document], "ResourcePolicy", PolicyKind.Resource, out error);
+        if (error is not null && PolicyParser.Parse(document, PolicyKind.Trust).Success)
+        {
+            compiled = CompileInputs([document], "ResourcePolicy", PolicyKind.Trust, out error);
+        }
+
+        return compiled;
     }
 
     /// <summary>Parses the documents of a simulation input list; each compiled policy is named after its place

@@ -1,0 +1,36 @@
+using System.Collections.Concurrent;
+using Crossgate.Policies;
+using Crossgate.Policies.Evaluation;
+
+namespace Crossgate.Analysis.Snapshot;
+
+/// <summary>Parses and compiles policy documents once per distinct text: a large organization repeats the same
+/// documents (AWS managed policies, generated trust policies) many times. Documents that do not parse are counted
+/// and left out, so one broken policy does not hide the rest of the graph.</summary>
+internal sealed class PolicyCompiler
+{
+    private readonly ConcurrentDictionary<(string Text, PolicyKind Kind), CompiledPolicy?> _compiled = new();
+
+    // One instance per (document, name), so that a managed policy attached to many principals is one object and
+    // what is derived from it (statements by action, relaxed conditions) is derived once.
+    private readonly ConcurrentDictionary<(CompiledPolicy Policy, string Name), CompiledPolicy> _named = new();
+    private int _rejected;
+
+    public int Rejected => _rejected;
+
+    public CompiledPolicy? Compile(string text, PolicyKind kind, string name)
+    {
+        var compiled = _compiled.GetOrAdd((text, kind), static key =>
+        {
+            var parsed = PolicyParser.Parse(key.Text, key.Kind);
+            return parsed.Success ? CompiledPolicy.Compile(parsed.Document!) : null;
+        });
+        if (compiled is null)
+        {
+            Interlocked.Increment(ref _rejected);
+            return null;
+        }
+
+        return _named.GetOrAdd((compiled, name), static key => key.Policy.WithName(key.Name));
+    }
+}
