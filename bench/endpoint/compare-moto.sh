@@ -100,6 +100,8 @@ run() { # ROUND NAME PID URL KEY SECRET ACTION
     | tee -a "$work/results.jsonl"
 }
 for round in $(seq 1 "$rounds"); do
+  # Unauthenticated GET /health: the server's CPU per request with no signature, directory or engine.
+  run "$round" crossgate "$cg_pid" "$cg" "$cg_key" "$cg_secret" Health
   for action in GetCallerIdentity AssumeRole; do
     run "$round" moto "$moto_pid" "$moto" testing testing "$action"
     run "$round" crossgate "$cg_pid" "$cg" "$cg_key" "$cg_secret" "$action"
@@ -113,13 +115,16 @@ store = "PostgreSQL" if sys.argv[3] else "SQLite"
 print(f"\nmoto {sys.argv[2]} vs Crossgate ({store} store), AWS SDK for .NET, {rows[0]['workers']} workers, loopback, "
       f"{max(r['round'] for r in rows)} rounds")
 print(f"{'action':<18} {'moto req/s':>11} {'crossgate req/s':>16} {'ratio (median)':>15} {'server CPU us/req moto / crossgate':>36} {'crossgate p50/p95/p99 ms':>26}")
+cpu = lambda rs: 1e6 * sum(r["server_cpu_ticks"] / r["ticks_per_second"] for r in rs) / sum(r["all_requests"] for r in rs)
 for action in ("GetCallerIdentity", "AssumeRole"):
     pick = lambda server: [r for r in rows if r["server"] == server and r["action"] == action]
     moto, cg = pick("moto"), pick("crossgate")
     ratios = [c["rps"] / m["rps"] for m, c in zip(moto, cg)]
-    cpu = lambda rs: 1e6 * sum(r["server_cpu_ticks"] / r["ticks_per_second"] for r in rs) / sum(r["all_requests"] for r in rs)
-    best = max(cg, key=lambda r: r["rps"])
     print(f"{action:<18} {statistics.median(r['rps'] for r in moto):>11.0f} {statistics.median(r['rps'] for r in cg):>16.0f} "
           f"{statistics.median(ratios):>14.1f}x {cpu(moto):>20.0f} / {cpu(cg):<13.0f} "
           f"{statistics.median(r['p50_ms'] for r in cg):>10.2f}/{statistics.median(r['p95_ms'] for r in cg):.2f}/{statistics.median(r['p99_ms'] for r in cg):.2f}")
+health = cpu([r for r in rows if r["action"] == "Health"])
+print(f"\nCrossgate server CPU per request: GET /health {health:.0f} us; "
+      + "; ".join(f"{a} {cpu([r for r in rows if r['server'] == 'crossgate' and r['action'] == a]) / health:.1f}x /health"
+                  for a in ("GetCallerIdentity", "AssumeRole")))
 PY

@@ -6,7 +6,7 @@ using Amazon.SecurityToken.Model;
 
 // Drives one STS action against an endpoint with N workers sharing one AWS SDK client, for a fixed time after a
 // warm-up, and prints one JSON line: requests per second, latency percentiles, errors.
-// Usage: EndpointLoad --endpoint URL --action GetCallerIdentity|AssumeRole [--role-arn ARN] [--workers 8]
+// Usage: EndpointLoad --endpoint URL --action GetCallerIdentity|AssumeRole|Health [--role-arn ARN] [--workers 8]
 //        [--seconds 10] [--warmup 2]   (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY)
 var options = new Dictionary<string, string>(StringComparer.Ordinal);
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -31,8 +31,11 @@ using var client = new AmazonSecurityTokenServiceClient(credentials, new AmazonS
     ServiceURL = endpoint, AuthenticationRegion = "us-east-1", MaxErrorRetry = 0,
 });
 
+using var http = new HttpClient();
+var health = new Uri(new Uri(endpoint), "/health");
 Func<Task> call = action switch
 {
+    "Health" => async () => (await http.GetAsync(health)).EnsureSuccessStatusCode().Dispose(),
     "GetCallerIdentity" => () => client.GetCallerIdentityAsync(new GetCallerIdentityRequest()),
     "AssumeRole" => () => client.AssumeRoleAsync(new AssumeRoleRequest { RoleArn = roleArn, RoleSessionName = "load" }),
     _ => throw new ArgumentException($"unknown --action {action}"),
@@ -58,7 +61,7 @@ for (var w = 0; w < workers; w++)
             {
                 await call();
             }
-            catch (AmazonServiceException)
+            catch (Exception e) when (e is AmazonServiceException or HttpRequestException)
             {
                 Interlocked.Increment(ref errors);
             }
