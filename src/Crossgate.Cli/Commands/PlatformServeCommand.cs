@@ -55,7 +55,7 @@ internal static class PlatformServeCommand
     {
         var option = new Option<string>("--check-every")
         {
-            Description = $"Check every registered account this often in the background, e.g. 30m, 6h, 1d; 'off' never (default {defaultValue}).",
+            Description = $"Check every registered account this often in the background, e.g. 30m, 6h, 1d; 'off' never.",
             DefaultValueFactory = _ => defaultValue,
         };
         option.Validators.Add(result =>

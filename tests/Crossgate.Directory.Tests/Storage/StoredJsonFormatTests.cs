@@ -106,7 +106,7 @@ public sealed class StoredJsonFormatTests
         PolicyVersion: VersionId, Document, IsDefaultVersion, CreateDate
         StsSession: AccountId, AccessKeyId, SecretAccessKey, SessionToken, Kind, IssuedAt, Expiration, RoleArn, RoleId, SessionName, UserArn, SourceArn, SessionPolicy, SessionPolicyArns, SessionTags, TransitiveTagKeys, SourceIdentity, MfaAuthenticated, MfaAuthTime, Chained
         Tag: Key, Value
-        VirtualMfaDevice: AccountId, SerialNumber, Base32Seed, UserName, EnableDate, Tags
+        VirtualMfaDevice: AccountId, SerialNumber, Base32Seed, UserName, EnableDate, LastUsedStep, Tags
         """;
 
     private static readonly Dictionary<string, (Func<string> Entity, string Json)> Rows = new()
