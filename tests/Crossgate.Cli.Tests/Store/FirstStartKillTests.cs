@@ -23,7 +23,7 @@ public sealed class FirstStartKillTests
             try
             {
                 var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-                foreach (var arg in new[] { cli, "serve", "--data", folder, "--port", "0" }) info.ArgumentList.Add(arg);
+                foreach (var arg in new[] { cli, "serve", "--data", folder, "--port", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture) }) info.ArgumentList.Add(arg);
                 using (var child = Process.Start(info)!)
                 {
                     if (round == 19)
@@ -72,6 +72,13 @@ public sealed class FirstStartKillTests
         }
 
         Assert.Contains("complete", outcomes);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static async Task WaitForEndpointAsync(Process child)
