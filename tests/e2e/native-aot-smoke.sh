@@ -221,7 +221,7 @@ else
   run pg-export 0 export --postgres "$connection" --account "$ACCOUNT"
   expect_json pg-export "export from PostgreSQL" '{u["UserName"] for u in d["UserDetailList"]} >= {"alex", "bob"}'
   run pg-account 0 admin create-account --postgres "$connection" --data "$work/pg" --id 555555555555 --name Smoke
-  start_server "$work/pg-serve.log" --postgres "$connection" --data "$work/pg" --json-logs
+  start_server "$work/pg-serve.log" --postgres "$connection" --data "$work/pg" --json-logs --access-log # request lines are off unless asked for
   if out="$(AWS_SHARED_CREDENTIALS_FILE="$work/pg/credentials" "$AWS_CLI" --endpoint-url "$endpoint" --profile crossgate-555555555555 \
       --output text sts get-caller-identity --query Arn 2>"$work/aws.err")" && [[ "$out" == "arn:aws:iam::555555555555:root" ]]; then
     pass "a signed call against the PostgreSQL store"
@@ -235,7 +235,7 @@ else
     fi
     sleep 0.1
   done
-  [[ -n "$json_logged" ]] && pass "--json-logs writes JSON lines" || fail "no JSON log line: $(cat "$work/pg-serve.log")"
+  [[ -n "$json_logged" ]] && pass "--json-logs --access-log writes JSON lines" || fail "no JSON log line: $(cat "$work/pg-serve.log")"
 fi
 
 echo
