@@ -11,6 +11,7 @@ using Crossgate.Web.Service;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Crossgate.Server.Services.Audit;
+using Crossgate.Server.Services.Iam;
 
 namespace Crossgate.Cli.Commands;
 
@@ -128,11 +129,13 @@ internal static class ServeCommand
             Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = platformChoice.CheckEvery,
         });
 
+        // Declared before the server, so disposed after it: the uses of the last requests are stored too.
+        await using var lastUsed = new LastUsedRecorder(store);
         await using var server = CrossgateServer.Create(
             new CrossgateServerOptions { Host = host, Port = port, JsonLogs = logs.Json, AccessLog = logs.AccessLog },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
-            observers: [new AuditTrailObserver(store)],
+            observers: [new AuditTrailObserver(store), lastUsed],
             extension: new PlatformHostExtension(platform));
         try
         {

@@ -16,4 +16,9 @@ public sealed record AccessKey
     public DateTimeOffset CreateDate { get; init; }
 
     public DateTimeOffset? LastUsedDate { get; init; }
+
+    /// <summary>The signing name of the service the key was last used with (<c>sts</c>, <c>iam</c>, …).</summary>
+    public string? LastUsedServiceName { get; init; }
+
+    public string? LastUsedRegion { get; init; }
 }

@@ -5,6 +5,8 @@ using Crossgate.Directory.Examples;
 using Crossgate.Directory.Storage;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
+using Crossgate.Server.Services.Audit;
+using Crossgate.Server.Services.Iam;
 using Microsoft.Extensions.Logging;
 
 namespace Crossgate.Server.Tests.EndToEnd;
@@ -15,8 +17,10 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
 {
     private readonly string _folder;
 
-    private DirectoryServerFixture(string folder, IDirectoryStore store, CrossgateServices services, CrossgateServer server)
+    private DirectoryServerFixture(string folder, IDirectoryStore store, CrossgateServices services, CrossgateServer server, AuditTrailObserver audit, LastUsedRecorder lastUsed)
     {
+        Audit = audit;
+        LastUsed = lastUsed;
         _folder = folder;
         Store = store;
         Services = services;
@@ -29,6 +33,12 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
 
     public CrossgateServer Server { get; }
 
+    /// <summary>The trail, as <c>crossgate serve</c> records it.</summary>
+    public AuditTrailObserver Audit { get; }
+
+    /// <summary>Keys' and roles' last use, as <c>crossgate serve</c> records it (flush to store it at once).</summary>
+    public LastUsedRecorder LastUsed { get; }
+
     public BasicAWSCredentials ManagementRoot { get; private set; } = null!;
 
     public BasicAWSCredentials OutsiderRoot { get; private set; } = null!;
@@ -39,17 +49,20 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
         var store = await DirectoryStoreFactory.OpenAsync(folder);
         var services = new CrossgateServices(store);
         (await ExampleOrganization.CreateAsync(store)).GetValueOrThrow();
+        var audit = new AuditTrailObserver(store);
+        var lastUsed = new LastUsedRecorder(store);
         var server = CrossgateServer.Create(
             new CrossgateServerOptions { Host = "127.0.0.1", Port = 0 },
             new DirectoryCredentialResolver(services),
             registry => ServiceRegistration.RegisterAll(registry, services),
+            observers: [audit, lastUsed],
             configureLogging: logging =>
             {
                 logging.SetMinimumLevel(LogLevel.Warning);
                 if (logger is not null) logging.AddProvider(logger);
             });
         await server.StartAsync();
-        var fixture = new DirectoryServerFixture(folder, store, services, server);
+        var fixture = new DirectoryServerFixture(folder, store, services, server, audit, lastUsed);
         fixture.ManagementRoot = await RootKeyAsync(store, ExampleOrganization.Management);
         fixture.OutsiderRoot = await RootKeyAsync(store, ExampleOrganization.Outsider);
         return fixture;
@@ -84,10 +97,26 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
             MaxErrorRetry = 0,
         });
 
+    /// <summary>A signed IAM Query call with any credentials (a session's too); the XML answer, whatever the status.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, System.Xml.Linq.XElement Body)> IamAsync(AWSCredentials credentials, string action, params (string Name, string Value)[] parameters)
+    {
+        var form = string.Join('&', new[] { ("Action", action), ("Version", "2010-05-08") }.Concat(parameters)
+            .Select(p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2)));
+        var immutable = credentials.GetCredentials();
+        using var message = Support.TestSigner.FormPost(Server.BaseAddress, form);
+        new Support.TestSigner(immutable.AccessKey, immutable.SecretKey, "eu-west-2", "iam", immutable.UseToken ? immutable.Token : null)
+            .Sign(message, System.Text.Encoding.UTF8.GetBytes(form), DateTimeOffset.UtcNow);
+        using var client = new HttpClient();
+        using var response = await client.SendAsync(message);
+        return (response.StatusCode, System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.StopAsync();
         await Server.DisposeAsync();
+        await LastUsed.DisposeAsync();
+        await Audit.DisposeAsync();
         await Store.DisposeAsync();
         try
         {

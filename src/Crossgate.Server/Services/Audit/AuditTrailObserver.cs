@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using Crossgate.Directory;
 using Crossgate.Directory.Model;
@@ -71,7 +72,7 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
         EventSource = (record.Service ?? "unknown") + ".amazonaws.com",
         EventName = record.Action is { Length: > 0 } action ? Cap(action, 128) : "Unknown",
         AwsRegion = record.Region ?? "us-east-1",
-        RecipientAccountId = record.Caller?.Account,
+        RecipientAccountId = RecipientAccountOf(record),
         UserIdentity = CloudTrailIdentity.Json(record.Caller, record.AccessKeyId is null ? null : Cap(record.AccessKeyId, 128)),
         SourceIpAddress = record.SourceIp,
         UserAgent = record.UserAgent is null ? null : Cap(record.UserAgent, MaxTextLength),
@@ -82,6 +83,28 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
         ErrorMessage = record.Error is null ? null : Cap(record.Error.Message, MaxTextLength),
         RequestId = record.RequestId,
     };
+
+    /// <summary>The account whose trail receives the event: the caller's, except for a role assumed successfully,
+    /// which CloudTrail records in the role's account (the one that issued the credentials).</summary>
+    public static string? RecipientAccountOf(RequestRecord record)
+    {
+        if (record.Error is null && record.Action == "AssumeRole" && record.Service == AwsService.Sts.SigningName
+            && record.Parameters is { } parameters && RoleAccountOf(parameters) is { } roleAccount)
+        {
+            return roleAccount;
+        }
+
+        return record.Caller?.Account;
+    }
+
+    private static string? RoleAccountOf(string parameters)
+    {
+        using var document = JsonDocument.Parse(parameters);
+        return document.RootElement.TryGetProperty("roleArn", out var arn) && arn.GetString() is { } text
+            && IamArns.TryParseIam(text, out var parts) && parts.Type == "role" && Crossgate.Directory.Validation.IamNames.IsAccountId(parts.Account)
+            ? parts.Account
+            : null;
+    }
 
     private static string Cap(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 

@@ -1,3 +1,4 @@
+using Crossgate.Directory;
 using Crossgate.Directory.Iam;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
@@ -15,6 +16,7 @@ public sealed partial class IamEndpoint
         ("ListAccessKeys", Handler(ListAccessKeysAsync)),
         ("UpdateAccessKey", Handler(UpdateAccessKeyAsync)),
         ("DeleteAccessKey", Handler(DeleteAccessKeyAsync)),
+        ("GetAccessKeyLastUsed", Handler(GetAccessKeyLastUsedAsync)),
     ];
 
     /// <summary>The <c>UserName</c> parameter, or the calling user when it is left out (IAM's implicit user).
@@ -152,4 +154,47 @@ public sealed partial class IamEndpoint
         var deleted = await services.Iam.DeleteAccessKeyAsync(account, name!, keyId!, cancellationToken: ct);
         return deleted.Success ? QueryResponse.Empty() : Fail(deleted.Error);
     }
+
+    /// <summary>When, where and with which service a key was last used (<see cref="LastUsedRecorder"/> fills it);
+    /// <c>N/A</c> for a key never used, as AWS answers. The key's owner is the resource, so another account's key is
+    /// refused as any cross-account IAM call is.</summary>
+    private async Task<QueryResponse> GetAccessKeyLastUsedAsync(QueryRequest request, CancellationToken ct)
+    {
+        var keyId = request.Parameters.Get("AccessKeyId");
+        if (Missing(("accessKeyId", keyId)) is { } missing)
+        {
+            return missing;
+        }
+
+        var found = await services.Store.FindAccessKeyAsync(keyId!, ct);
+        var key = found?.Value;
+        var isRoot = key is not null && RootAccessKeys.IsRootKey(key);
+        var owner = key is null ? IamArns.Root(AccountOf(request))
+            : isRoot ? IamArns.Root(key.AccountId)
+            : await UserArnAsync(key.AccountId, key.UserName, ct);
+        if (await DeniedAsync(request, "iam:GetAccessKeyLastUsed", owner, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (key is null || key.AccountId != AccountOf(request))
+        {
+            return Fail(IamMessages.NoSuchAccessKey(keyId!));
+        }
+
+        return QueryResponse.Ok(w =>
+        {
+            if (!isRoot)
+            {
+                w.Element("UserName", key.UserName);
+            }
+
+            w.Struct("AccessKeyLastUsed", last => last
+                .Element("LastUsedDate", key.LastUsedDate)
+                .Element("ServiceName", key.LastUsedServiceName ?? NotApplicable)
+                .Element("Region", key.LastUsedRegion ?? NotApplicable));
+        });
+    }
+
+    private const string NotApplicable = "N/A";
 }
