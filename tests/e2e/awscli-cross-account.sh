@@ -129,16 +129,23 @@ fi
 log "Organizations: a target account"
 expect_ok "create-organization" crossgate organizations create-organization --feature-set ALL
 expect_ok "create-account" crossgate organizations create-account --email target@example.com --account-name Target \
-  --query CreateAccountStatus.Id
-request_id="$out"
+  --query 'CreateAccountStatus.[Id,State]'
+read -r request_id first_state <<<"$out"
+[[ "$first_state" == "IN_PROGRESS" ]] && pass "create-account answers IN_PROGRESS" || fail "create-account answered $first_state, not IN_PROGRESS"
+# Polled as scripts poll AWS, until the state is no longer IN_PROGRESS.
 target=""
-for _ in $(seq 1 20); do
-  target="$(aws_as crossgate organizations describe-create-account-status --create-account-request-id "$request_id" \
-    --query 'CreateAccountStatus.[State,AccountId]' | awk '$1 == "SUCCEEDED" { print $2 }')" || true
-  [[ -n "$target" ]] && break
-  sleep 0.2
+states=()
+for _ in $(seq 1 60); do
+  read -r state account_id < <(aws_as crossgate organizations describe-create-account-status --create-account-request-id "$request_id" \
+    --query 'CreateAccountStatus.[State,AccountId]') || true
+  states+=("$state")
+  if [[ "$state" == "SUCCEEDED" ]]; then target="$account_id"; break; fi
+  [[ "$state" == "IN_PROGRESS" ]] || break
+  sleep 0.5
 done
-[[ "$target" =~ ^[0-9]{12}$ ]] && pass "target account $target" || fail "the target account was not created"
+[[ "$target" =~ ^[0-9]{12}$ ]] && pass "target account $target (states: ${states[*]})" || fail "the target account was not created (states: ${states[*]})"
+expect_ok "list-accounts shows it" crossgate organizations list-accounts --query "Accounts[?Id=='$target'].Id"
+[[ "$out" == "$target" ]] && pass "list-accounts lists $target" || fail "list-accounts does not list $target"
 
 log "IAM: the identity account"
 expect_ok "create-user alex" crossgate iam create-user --user-name alex

@@ -21,7 +21,15 @@ public sealed record Account
     /// <summary><c>INVITED</c> or <c>CREATED</c>.</summary>
     public string? JoinedMethod { get; init; }
 
+    /// <summary>When the account joined. An account <c>CreateAccount</c> made joins once its creation completes:
+    /// until then (a time after the request) the request is <c>IN_PROGRESS</c> and the account is not listed.</summary>
     public DateTimeOffset? JoinedTimestamp { get; init; }
+
+    /// <summary>When <c>CreateAccount</c> asked for the account; null for accounts made otherwise.</summary>
+    public DateTimeOffset? CreateRequestedTimestamp { get; init; }
+
+    /// <summary>False while the account's creation is still in progress at <paramref name="now"/>.</summary>
+    public bool HasJoinedAt(DateTimeOffset now) => JoinedTimestamp is not { } joined || joined <= now;
 
     public IReadOnlyList<string> AttachedPolicyIds { get; init; } = [];
 

@@ -112,8 +112,10 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         }, cancellationToken);
 
     /// <summary>Adds an account (new, or standalone until now) to the organization under <paramref name="parentId"/>
-    /// (the root when null).</summary>
-    public async Task<DirectoryResult<Account>> AddAccountAsync(string organizationId, string accountId, string name, string? email = null, string? parentId = null, CancellationToken cancellationToken = default)
+    /// (the root when null). With <paramref name="creationTime"/> the account is created as <c>CreateAccount</c>
+    /// creates it: requested now, joining (and so seen) only once that time has passed.</summary>
+    public async Task<DirectoryResult<Account>> AddAccountAsync(
+        string organizationId, string accountId, string name, string? email = null, string? parentId = null, CancellationToken cancellationToken = default, TimeSpan? creationTime = null)
     {
         if (!IamNames.IsAccountId(accountId))
         {
@@ -140,6 +142,12 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         }
 
         var account = Member(existing?.Value ?? new Account { Id = accountId, Name = name, Email = email }, organization.Value, parentId!, existing is null ? "CREATED" : "INVITED");
+        if (creationTime is { } delay && existing is null)
+        {
+            var requested = _time.GetUtcNow();
+            account = account with { CreateRequestedTimestamp = requested, JoinedTimestamp = requested + delay };
+        }
+
         var changes = existing is null
             ? new ChangeSet().Insert(EntityKinds.Accounts, account)
             : new ChangeSet().Update(EntityKinds.Accounts, account, existing.Version);

@@ -42,4 +42,10 @@ public sealed class CrossgateServices
     public PolicyGatherer Gatherer { get; }
 
     public RequestGuard Guard { get; }
+
+    /// <summary>How long an Organizations <c>CreateAccount</c> stays <c>IN_PROGRESS</c> before it has
+    /// <c>SUCCEEDED</c> (AWS takes minutes; clients poll <c>DescribeCreateAccountStatus</c> either way).</summary>
+    public TimeSpan AccountCreationTime { get; init; } = DefaultAccountCreationTime;
+
+    public static readonly TimeSpan DefaultAccountCreationTime = TimeSpan.FromSeconds(2);
 }

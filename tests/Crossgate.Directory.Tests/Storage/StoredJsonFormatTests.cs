@@ -88,7 +88,7 @@ public sealed class StoredJsonFormatTests
 
     private const string StoredProperties = """
         AccessKey: AccountId, UserName, AccessKeyId, SecretAccessKey, Status, CreateDate, LastUsedDate, LastUsedServiceName, LastUsedRegion
-        Account: Id, Name, Email, Status, OrganizationId, ParentId, Arn, JoinedMethod, JoinedTimestamp, AttachedPolicyIds, Tags, PasswordPolicy, Alias
+        Account: Id, Name, Email, Status, OrganizationId, ParentId, Arn, JoinedMethod, JoinedTimestamp, CreateRequestedTimestamp, AttachedPolicyIds, Tags, PasswordPolicy, Alias
         AttachedPolicy: PolicyName, PolicyArn
         AuditEvent: EventId, EventTime, EventSource, EventName, AwsRegion, RecipientAccountId, UserIdentity, SourceIpAddress, UserAgent, RequestParameters, ResponseElements, ErrorCode, ErrorMessage, RequestId, Sequence
         IamGroup: AccountId, GroupName, Path, GroupId, CreateDate, InlinePolicies, AttachedPolicies

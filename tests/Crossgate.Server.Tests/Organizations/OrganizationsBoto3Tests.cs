@@ -18,7 +18,9 @@ public sealed class OrganizationsBoto3Tests
             server.Admin.AccessKeyId, server.Admin.Secret, server.MemberAdmin.AccessKeyId, server.MemberAdmin.Secret, server.Ids.WorkloadsOuId);
         var root = JsonDocument.Parse(output).RootElement;
 
-        Assert.Equal("SUCCEEDED", root.GetProperty("createState").GetString());
+        Assert.Equal("IN_PROGRESS", root.GetProperty("createState").GetString());
+        Assert.False(root.GetProperty("listedWhileInProgress").GetBoolean());
+        Assert.Equal(["IN_PROGRESS", "SUCCEEDED"], root.GetProperty("polledStates").EnumerateArray().Select(s => s.GetString()));
         Assert.True(root.GetProperty("requestedIsDatetime").GetBoolean());
         Assert.True(root.GetProperty("described").GetBoolean());
         Assert.Equal(DateTime.UtcNow.Year, root.GetProperty("joinedYear").GetInt32());

@@ -28,22 +28,45 @@ public sealed class OrganizationsFlowTests
     }
 
     [Fact]
-    public async Task Create_account_gets_the_access_role_trusting_the_management_account()
+    public async Task Create_account_is_in_progress_then_succeeds_with_the_access_role_trusting_the_management_account()
     {
         await using var server = await OrganizationsServer.StartAsync();
 
         var created = await server.CallAsync(server.Admin, "CreateAccount", """{"Email":"new@example.com","AccountName":"New"}""");
         Assert.True(created.Ok, created.Text);
         var status = created.Body.GetProperty("CreateAccountStatus");
-        Assert.Equal("SUCCEEDED", status.GetProperty("State").GetString());
-        Assert.Matches("^car-[a-z0-9]{8,32}$", status.GetProperty("Id").GetString());
+        Assert.Equal("IN_PROGRESS", status.GetProperty("State").GetString());
+        var requestId = status.GetProperty("Id").GetString()!;
+        Assert.Matches("^car-[a-z0-9]{8,32}$", requestId);
         Assert.Equal(JsonValueKind.Number, status.GetProperty("RequestedTimestamp").ValueKind);
-        var accountId = status.GetProperty("AccountId").GetString()!;
-        Assert.Matches("^[0-9]{12}$", accountId);
+        Assert.False(status.TryGetProperty("AccountId", out _));
+        Assert.False(status.TryGetProperty("CompletedTimestamp", out _));
+        var listedBefore = (await server.CallAsync(server.Admin, "ListAccounts")).Ids("Accounts");
 
-        var described = await server.CallAsync(server.Admin, "DescribeCreateAccountStatus", $$"""{"CreateAccountRequestId":"{{status.GetProperty("Id").GetString()}}"}""");
-        Assert.True(described.Ok, described.Text);
-        Assert.Equal(accountId, described.Str("CreateAccountStatus", "AccountId"));
+        // Polled as clients poll AWS: IN_PROGRESS, then SUCCEEDED with the account's id.
+        var states = new List<string>();
+        OrganizationsServer.Reply described;
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        do
+        {
+            described = await server.CallAsync(server.Admin, "DescribeCreateAccountStatus", $$"""{"CreateAccountRequestId":"{{requestId}}"}""");
+            Assert.True(described.Ok, described.Text);
+            states.Add(described.Str("CreateAccountStatus", "State"));
+            if (states[^1] == "IN_PROGRESS")
+            {
+                await Task.Delay(200);
+            }
+        }
+        while (states[^1] == "IN_PROGRESS" && DateTime.UtcNow < deadline);
+
+        Assert.Equal("IN_PROGRESS", states[0]);
+        Assert.Equal("SUCCEEDED", states[^1]);
+        var accountId = described.Str("CreateAccountStatus", "AccountId");
+        Assert.Matches("^[0-9]{12}$", accountId);
+        Assert.DoesNotContain(accountId, listedBefore);
+        Assert.Equal(3, listedBefore.Count);
+        var completed = described.Body.GetProperty("CreateAccountStatus").GetProperty("CompletedTimestamp").GetDouble();
+        Assert.True(completed > described.Body.GetProperty("CreateAccountStatus").GetProperty("RequestedTimestamp").GetDouble());
 
         var unknown = await server.CallAsync(server.Admin, "DescribeCreateAccountStatus", """{"CreateAccountRequestId":"car-abcdefgh12"}""");
         Assert.Equal("CreateAccountStatusNotFoundException", unknown.ErrorType);

@@ -5,6 +5,7 @@ Used by OrganizationsBoto3Tests: argv = endpoint admin_key admin_secret member_k
 """
 import json
 import sys
+import time
 
 import boto3
 from botocore.config import Config
@@ -34,8 +35,19 @@ out = {}
 status = orgs.create_account(Email="boto@example.com", AccountName="Boto")["CreateAccountStatus"]
 out["createState"] = status["State"]
 out["requestedIsDatetime"] = hasattr(status["RequestedTimestamp"], "year")
-new_id = status["AccountId"]
-out["described"] = orgs.describe_create_account_status(CreateAccountRequestId=status["Id"])["CreateAccountStatus"]["AccountId"] == new_id
+out["listedWhileInProgress"] = any(a["Name"] == "Boto" for a in orgs.list_accounts()["Accounts"])
+# The usual polling loop (botocore has no waiter for it): IN_PROGRESS until SUCCEEDED or FAILED.
+states = []
+deadline = time.time() + 30
+while True:
+    polled = orgs.describe_create_account_status(CreateAccountRequestId=status["Id"])["CreateAccountStatus"]
+    states.append(polled["State"])
+    if polled["State"] != "IN_PROGRESS" or time.time() > deadline:
+        break
+    time.sleep(0.25)
+out["polledStates"] = [states[0], states[-1]]
+new_id = polled["AccountId"]
+out["described"] = polled["CompletedTimestamp"] >= polled["RequestedTimestamp"]
 account = orgs.describe_account(AccountId=new_id)["Account"]
 out["joinedYear"] = account["JoinedTimestamp"].year
 out["accountName"] = account["Name"]

@@ -26,8 +26,10 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         registry.MapJson(AwsService.Organizations, "MoveAccount", MoveAccountAsync);
     }
 
-    /// <summary>Creates the account at once (AWS does it asynchronously; the status answers SUCCEEDED straight
-    /// away) with the role the management account uses to administer it, as AWS does.</summary>
+    /// <summary>Asks for a new account, with the role the management account uses to administer it, as AWS does.
+    /// As on AWS the answer is <c>IN_PROGRESS</c>: the account joins (is listed, described, moved) only once
+    /// <see cref="CrossgateServices.AccountCreationTime"/> has passed, when <c>DescribeCreateAccountStatus</c> says
+    /// <c>SUCCEEDED</c>. The account's rows carry both times, so every server sharing the store answers alike.</summary>
     private async ValueTask<JsonResponse> CreateAccountAsync(JsonRequest request, CancellationToken cancellationToken)
     {
         var (caller, error) = await gate.EnterAsync(request, "CreateAccount", _ => "*", managementOnly: true, cancellationToken);
@@ -73,7 +75,7 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var accountId = await NewAccountIdAsync(cancellationToken);
-        var added = await services.Organizations.AddAccountAsync(organization.Id, accountId, name, email, cancellationToken: cancellationToken);
+        var added = await services.Organizations.AddAccountAsync(organization.Id, accountId, name, email, cancellationToken: cancellationToken, creationTime: services.AccountCreationTime);
         if (!added.Success)
         {
             return OrganizationsErrors.From(added.Error);
@@ -94,7 +96,7 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
 
         var requestId = CreateAccountRequestIds.For(accountId);
         var account = added.Value!;
-        return JsonResponse.Ok(OrganizationsShapes.Wrapped("CreateAccountStatus", json => OrganizationsShapes.CreateAccountStatus(json, requestId, account)));
+        return JsonResponse.Ok(OrganizationsShapes.Wrapped("CreateAccountStatus", json => OrganizationsShapes.CreateAccountStatus(json, requestId, account, services.Time.GetUtcNow())));
     }
 
     private async ValueTask<JsonResponse> DescribeCreateAccountStatusAsync(JsonRequest request, CancellationToken cancellationToken)
@@ -124,7 +126,7 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
             return OrganizationsErrors.CreateAccountStatusNotFound();
         }
 
-        return JsonResponse.Ok(OrganizationsShapes.Wrapped("CreateAccountStatus", json => OrganizationsShapes.CreateAccountStatus(json, requestId, account.Value)));
+        return JsonResponse.Ok(OrganizationsShapes.Wrapped("CreateAccountStatus", json => OrganizationsShapes.CreateAccountStatus(json, requestId, account.Value, services.Time.GetUtcNow())));
     }
 
     private async ValueTask<JsonResponse> ListAccountsAsync(JsonRequest request, CancellationToken cancellationToken)
@@ -136,7 +138,8 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var accounts = await services.Store.ListAllAsync(EntityKinds.Accounts, EntityKinds.Global, cancellationToken);
-        var members = accounts.Select(a => a.Value).Where(a => a.OrganizationId == caller.Organization!.Id);
+        var now = services.Time.GetUtcNow();
+        var members = accounts.Select(a => a.Value).Where(a => a.OrganizationId == caller.Organization!.Id && a.HasJoinedAt(now));
         var (page, next, invalid) = OrganizationsPaging.Page(request.Body, members, a => a.Id);
         return invalid ?? JsonResponse.Ok(OrganizationsShapes.List("Accounts", page, next, OrganizationsShapes.Account));
     }
@@ -156,7 +159,7 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var account = await services.Store.GetAccountAsync(accountId, cancellationToken);
-        if (account is null || account.Value.OrganizationId != caller.Organization!.Id)
+        if (account is null || account.Value.OrganizationId != caller.Organization!.Id || !account.Value.HasJoinedAt(services.Time.GetUtcNow()))
         {
             return OrganizationsErrors.AccountNotFound();
         }
@@ -185,7 +188,8 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var children = await services.Store.ListAsync(EntityKinds.Accounts, EntityKinds.Global, ListQuery.All with { Owner = parentId }, cancellationToken);
-        var members = children.Items.Select(a => a.Value).Where(a => a.OrganizationId == organizationId);
+        var now = services.Time.GetUtcNow();
+        var members = children.Items.Select(a => a.Value).Where(a => a.OrganizationId == organizationId && a.HasJoinedAt(now));
         var (page, next, invalid) = OrganizationsPaging.Page(request.Body, members, a => a.Id);
         return invalid ?? JsonResponse.Ok(OrganizationsShapes.List("Accounts", page, next, OrganizationsShapes.Account));
     }
@@ -207,7 +211,7 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var account = await services.Store.GetAccountAsync(accountId, cancellationToken);
-        if (account is null || account.Value.OrganizationId != caller.Organization!.Id)
+        if (account is null || account.Value.OrganizationId != caller.Organization!.Id || !account.Value.HasJoinedAt(services.Time.GetUtcNow()))
         {
             return OrganizationsErrors.AccountNotFound();
         }

@@ -105,20 +105,30 @@ internal static class OrganizationsShapes
         json.WriteEndObject();
     }
 
-    /// <summary><c>CreateAccountStatus</c>: accounts are created synchronously, so the request has succeeded.</summary>
-    public static void CreateAccountStatus(Utf8JsonWriter json, string requestId, Account account)
+    /// <summary><c>CreateAccountStatus</c> at <paramref name="now"/>: <c>IN_PROGRESS</c> until the account joins,
+    /// then <c>SUCCEEDED</c> with its id and the time it completed.</summary>
+    public static void CreateAccountStatus(Utf8JsonWriter json, string requestId, Account account, DateTimeOffset now)
     {
         json.WriteStartObject();
         json.WriteString("Id", requestId);
         json.WriteString("AccountName", account.Name);
-        json.WriteString("State", "SUCCEEDED");
-        if (account.JoinedTimestamp is { } joined)
+        var done = account.HasJoinedAt(now);
+        json.WriteString("State", done ? "SUCCEEDED" : "IN_PROGRESS");
+        if ((account.CreateRequestedTimestamp ?? account.JoinedTimestamp) is { } requested)
         {
-            JsonProtocol.WriteTimestamp(json, "RequestedTimestamp", joined);
-            JsonProtocol.WriteTimestamp(json, "CompletedTimestamp", joined);
+            JsonProtocol.WriteTimestamp(json, "RequestedTimestamp", requested);
         }
 
-        json.WriteString("AccountId", account.Id);
+        if (done)
+        {
+            if (account.JoinedTimestamp is { } joined)
+            {
+                JsonProtocol.WriteTimestamp(json, "CompletedTimestamp", joined);
+            }
+
+            json.WriteString("AccountId", account.Id);
+        }
+
         json.WriteEndObject();
     }
 
