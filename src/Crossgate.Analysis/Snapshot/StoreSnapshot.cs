@@ -168,8 +168,8 @@ public sealed class StoreSnapshot
             accounts[account.Id] = new AccountFacts
             {
                 Id = account.Id, Name = account.Name, OrganizationId = account.OrganizationId, OrganizationPaths = [orgPath],
-                ServiceControlPolicies = isManagement ? [] : tree.Levels(path, OrganizationPolicyType.ServiceControlPolicy, PolicyKind.ServiceControl, compiler),
-                ResourceControlPolicies = isManagement ? [] : tree.Levels(path, OrganizationPolicyType.ResourceControlPolicy, PolicyKind.ResourceControl, compiler),
+                ServiceControlPolicies = isManagement || !tree.Enables(path, OrganizationPolicyType.ServiceControlPolicy) ? [] : tree.Levels(path, OrganizationPolicyType.ServiceControlPolicy, PolicyKind.ServiceControl, compiler),
+                ResourceControlPolicies = isManagement || !tree.Enables(path, OrganizationPolicyType.ResourceControlPolicy) ? [] : tree.Levels(path, OrganizationPolicyType.ResourceControlPolicy, PolicyKind.ResourceControl, compiler),
             };
         }
 
@@ -336,6 +336,10 @@ public sealed class StoreSnapshot
             path.Reverse();
             return path;
         }
+
+        /// <summary>Whether the root at the top of the path enables the policy type (only then is it evaluated).</summary>
+        public bool Enables(List<(string Id, IReadOnlyList<string> Attached)> path, OrganizationPolicyType type) =>
+            path.Count > 0 && Roots.TryGetValue(path[0].Id, out var root) && root.Enables(type);
 
         /// <summary>One level per container; the levels of shared containers (root, OUs) are compiled once.</summary>
         public ImmutableArray<ImmutableArray<CompiledPolicy>> Levels(

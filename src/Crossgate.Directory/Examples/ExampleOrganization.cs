@@ -51,6 +51,9 @@ public static class ExampleOrganization
         }
 
         var orgId = root.OrganizationId;
+
+        // As a real organization must before attaching SCPs (a new one enables no policy type).
+        steps.Take(await orgs.EnablePolicyTypeAsync(orgId, root.Id, OrganizationPolicyTypeNames.ServiceControl, cancellationToken));
         var workloads = steps.Take(await orgs.CreateOrganizationalUnitAsync(orgId, root.Id, "Workloads", cancellationToken));
         if (workloads is null)
         {

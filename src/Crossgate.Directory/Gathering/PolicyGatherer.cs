@@ -375,6 +375,12 @@ public sealed class PolicyGatherer(IDirectoryStore store, CompiledPolicyCache? c
         }
 
         var wanted = kind == PolicyKind.ServiceControl ? OrganizationPolicyType.ServiceControlPolicy : OrganizationPolicyType.ResourceControlPolicy;
+        if (path.Count == 0 || path[0].Kind != TargetKind.Root || !path[0].PolicyTypes.Contains(wanted.ToWireName()))
+        {
+            // A policy type the root has not enabled is not evaluated (and none of its policies can be attached).
+            return DirectoryResult<OrganizationSide>.Ok(new OrganizationSide(orgId, [orgPath], NoLevels));
+        }
+
         var levels = ImmutableArray.CreateBuilder<ImmutableArray<CompiledPolicy>>(path.Count);
         foreach (var target in path)
         {

@@ -8,14 +8,14 @@ using Crossgate.Policies.Parsing;
 namespace Crossgate.Directory.Organizations;
 
 /// <summary>AWS Organizations over the directory store: the organization, its root and OUs, member accounts, and
-/// SCPs/RCPs with their attachments. <c>FullAWSAccess</c> and <c>RCPFullAWSAccess</c> are attached to the root and to
-/// every OU and account as they are created, as AWS does once the policy types are enabled.</summary>
+/// SCPs/RCPs with their attachments. As on AWS a new organization has no policy type enabled: SCPs and RCPs can be
+/// attached, and are evaluated, only once <see cref="EnablePolicyTypeAsync"/> has enabled their type, which attaches
+/// <c>FullAWSAccess</c> (or <c>RCPFullAWSAccess</c>) to the root and every OU and account, as do the OUs and
+/// accounts created afterwards.</summary>
 public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? time = null)
 {
     public const string FullAwsAccessContent = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""";
     public const string RcpFullAwsAccessContent = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":"*","Resource":"*"}]}""";
-
-    private static readonly string[] DefaultPolicies = [OrganizationPolicy.FullAwsAccessId, OrganizationPolicy.RcpFullAwsAccessId];
 
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
@@ -35,7 +35,7 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
     }
 
     /// <summary>Creates an organization managed by <paramref name="managementAccountId"/> (which must not belong to
-    /// another): the organization, its root with SCPs and RCPs enabled, the two AWS managed policies, and the
+    /// another): the organization, its root with no policy type enabled, the two AWS managed policies, and the
     /// management account placed under the root.</summary>
     public async Task<DirectoryResult<OrganizationRoot>> CreateOrganizationAsync(string managementAccountId, string accountName, string? email = null, CancellationToken cancellationToken = default)
     {
@@ -56,9 +56,8 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         var root = new OrganizationRoot
         {
             Id = rootId, OrganizationId = orgId, Arn = $"arn:aws:organizations::{managementAccountId}:root/{orgId}/{rootId}",
-            PolicyTypes = [OrganizationPolicyTypeNames.ServiceControl, OrganizationPolicyTypeNames.ResourceControl], AttachedPolicyIds = DefaultPolicies,
         };
-        var account = Member(existing?.Value ?? new Account { Id = managementAccountId, Name = accountName, Email = email }, organization, rootId, "CREATED");
+        var account = Member(existing?.Value ?? new Account { Id = managementAccountId, Name = accountName, Email = email }, organization, root, rootId, "CREATED");
         var changes = new ChangeSet()
             .Insert(EntityKinds.Organizations, organization)
             .Insert(EntityKinds.Roots, root)
@@ -89,7 +88,8 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
                 return Error("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
             }
 
-            var rootId = await RootIdAsync(organizationId, cancellationToken).ConfigureAwait(false);
+            var root = await RootAsync(organizationId, cancellationToken).ConfigureAwait(false);
+            var rootId = root?.Id;
             var parent = await ParentVersionAsync(organizationId, parentId, cancellationToken).ConfigureAwait(false);
             if (parent is null)
             {
@@ -105,7 +105,7 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
             var id = UniqueIds.NewOrganizationalUnitId(rootId!);
             var unit = new OrganizationalUnit
             {
-                Id = id, OrganizationId = organizationId, Name = name, ParentId = parentId, AttachedPolicyIds = DefaultPolicies,
+                Id = id, OrganizationId = organizationId, Name = name, ParentId = parentId, AttachedPolicyIds = root?.DefaultAttachments() ?? [],
                 Arn = $"arn:aws:organizations::{organization.Value.ManagementAccountId}:ou/{organizationId}/{id}",
             };
             return new Attempt<OrganizationalUnit>(new ChangeSet().Insert(EntityKinds.OrganizationalUnits, unit).Then(parent.Touch), unit);
@@ -128,7 +128,8 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
             return Error("AWSOrganizationsNotInUseException", "Your account is not a member of an organization.");
         }
 
-        parentId ??= await RootIdAsync(organizationId, cancellationToken).ConfigureAwait(false);
+        var root = await RootAsync(organizationId, cancellationToken).ConfigureAwait(false);
+        parentId ??= root?.Id;
         var parent = await ParentVersionAsync(organizationId, parentId!, cancellationToken).ConfigureAwait(false);
         if (parent is null)
         {
@@ -141,7 +142,7 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
             return Error("AlreadyInOrganizationException", "The AWS account is already a member of an organization.");
         }
 
-        var account = Member(existing?.Value ?? new Account { Id = accountId, Name = name, Email = email }, organization.Value, parentId!, existing is null ? "CREATED" : "INVITED");
+        var account = Member(existing?.Value ?? new Account { Id = accountId, Name = name, Email = email }, organization.Value, root, parentId!, existing is null ? "CREATED" : "INVITED");
         if (creationTime is { } delay && existing is null)
         {
             var requested = _time.GetUtcNow();
@@ -257,6 +258,73 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         return IamMessages.ConcurrentModification();
     }
 
+    /// <summary>Enables a policy type in the root. For SCPs and RCPs the AWS managed policy of the type
+    /// (<c>FullAWSAccess</c>, <c>RCPFullAWSAccess</c>) is attached to the root and every OU and account in the same
+    /// commit, as AWS does, so that enabling the type denies nothing by itself. The commit updates every container,
+    /// so it conflicts with any OU or account created under one meanwhile, and is tried again.</summary>
+    public Task<DirectoryResult<OrganizationRoot>> EnablePolicyTypeAsync(string organizationId, string rootId, string policyType, CancellationToken cancellationToken = default) =>
+        ChangePolicyTypeAsync(organizationId, rootId, policyType, enable: true, cancellationToken);
+
+    /// <summary>Disables a policy type in the root: every policy of the type is detached from the root and every OU
+    /// and account, as AWS does, and no longer evaluated.</summary>
+    public Task<DirectoryResult<OrganizationRoot>> DisablePolicyTypeAsync(string organizationId, string rootId, string policyType, CancellationToken cancellationToken = default) =>
+        ChangePolicyTypeAsync(organizationId, rootId, policyType, enable: false, cancellationToken);
+
+    private Task<DirectoryResult<OrganizationRoot>> ChangePolicyTypeAsync(string organizationId, string rootId, string policyType, bool enable, CancellationToken cancellationToken) =>
+        RetryAsync<OrganizationRoot>(async () =>
+        {
+            var root = await Store.GetRootAsync(organizationId, rootId, cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return Error("RootNotFoundException", "We can't find a root with the RootId that you specified.");
+            }
+
+            var enabled = root.Value.PolicyTypes.Contains(policyType);
+            if (enable && enabled)
+            {
+                return Error("PolicyTypeAlreadyEnabledException", "The specified policy type is already enabled.");
+            }
+
+            if (!enable && !enabled)
+            {
+                return PolicyTypeNotEnabled();
+            }
+
+            var types = enable ? root.Value.PolicyTypes.Append(policyType).ToList() : root.Value.PolicyTypes.Where(t => t != policyType).ToList();
+            var changed = root.Value with { PolicyTypes = types };
+            if (!OrganizationPolicyTypeNames.TryParse(policyType, out var modelled))
+            {
+                // Tag, backup and other policy types are only recorded: Crossgate holds no policies of them.
+                return new Attempt<OrganizationRoot>(new ChangeSet().Update(EntityKinds.Roots, changed, root.Version), changed);
+            }
+
+            var policies = await Store.ListAllAsync(EntityKinds.OrganizationPolicies, organizationId, cancellationToken).ConfigureAwait(false);
+            var ofType = policies.Where(p => p.Value.Type == modelled).Select(p => p.Value.Id).ToHashSet(StringComparer.Ordinal);
+            var managed = modelled == OrganizationPolicyType.ServiceControlPolicy ? OrganizationPolicy.FullAwsAccessId : OrganizationPolicy.RcpFullAwsAccessId;
+            IReadOnlyList<string> Adjust(IReadOnlyList<string> attached) =>
+                enable ? (attached.Contains(managed) ? attached : attached.Append(managed).ToList()) : attached.Where(id => !ofType.Contains(id)).ToList();
+
+            changed = changed with { AttachedPolicyIds = Adjust(root.Value.AttachedPolicyIds) };
+            var changes = new ChangeSet().Update(EntityKinds.Roots, changed, root.Version);
+            foreach (var unit in await Store.ListAllAsync(EntityKinds.OrganizationalUnits, organizationId, cancellationToken).ConfigureAwait(false))
+            {
+                changes.Update(EntityKinds.OrganizationalUnits, unit.Value with { AttachedPolicyIds = Adjust(unit.Value.AttachedPolicyIds) }, unit.Version);
+            }
+
+            foreach (var account in await Store.ListAllAsync(EntityKinds.Accounts, EntityKinds.Global, cancellationToken).ConfigureAwait(false))
+            {
+                if (account.Value.OrganizationId == organizationId)
+                {
+                    changes.Update(EntityKinds.Accounts, account.Value with { AttachedPolicyIds = Adjust(account.Value.AttachedPolicyIds) }, account.Version);
+                }
+            }
+
+            return new Attempt<OrganizationRoot>(changes, changed);
+        }, cancellationToken);
+
+    private static IamError PolicyTypeNotEnabled() =>
+        Error("PolicyTypeNotEnabledException", "This operation can be performed only for enabled policy types.");
+
     /// <summary>Attaches a policy to the root, an OU or an account.</summary>
     public Task<DirectoryResult<bool>> AttachPolicyAsync(string organizationId, string policyId, string targetId, CancellationToken cancellationToken = default) =>
         ChangeAttachmentAsync(organizationId, policyId, targetId, attach: true, cancellationToken);
@@ -283,7 +351,7 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
                 var root = await Store.GetRootAsync(orgId, parentId, cancellationToken).ConfigureAwait(false);
                 if (root is not null)
                 {
-                    path.Add(new PolicyTarget(root.Value.Id, TargetKind.Root, root.Value.AttachedPolicyIds));
+                    path.Add(new PolicyTarget(root.Value.Id, TargetKind.Root, root.Value.AttachedPolicyIds) { PolicyTypes = root.Value.PolicyTypes });
                 }
 
                 break;
@@ -311,6 +379,11 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
             if (policy is null)
             {
                 return Error("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.");
+            }
+
+            if (await RootAsync(organizationId, cancellationToken).ConfigureAwait(false) is not { } enabledIn || !enabledIn.Enables(policy.Value.Type))
+            {
+                return PolicyTypeNotEnabled();
             }
 
             var changes = new ChangeSet();
@@ -378,10 +451,10 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
             : Error("MalformedPolicyDocumentException", first.Message);
     }
 
-    private async Task<string?> RootIdAsync(string organizationId, CancellationToken cancellationToken)
+    private async Task<OrganizationRoot?> RootAsync(string organizationId, CancellationToken cancellationToken)
     {
         var roots = await Store.ListAllAsync(EntityKinds.Roots, organizationId, cancellationToken).ConfigureAwait(false);
-        return roots.Count > 0 ? roots[0].Value.Id : null;
+        return roots.Count > 0 ? roots[0].Value : null;
     }
 
     /// <summary>The parent container and a way to touch it, so that creating a child conflicts with deleting it.</summary>
@@ -397,14 +470,14 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
         return unit is null ? null : new ParentHandle(c => c.Touch<OrganizationalUnit>(EntityKinds.OrganizationalUnits, organizationId, parentId, unit.Version));
     }
 
-    private Account Member(Account account, Organization organization, string parentId, string joinedMethod) => account with
+    private Account Member(Account account, Organization organization, OrganizationRoot? root, string parentId, string joinedMethod) => account with
     {
         OrganizationId = organization.Id,
         ParentId = parentId,
         Arn = $"arn:aws:organizations::{organization.ManagementAccountId}:account/{organization.Id}/{account.Id}",
         JoinedMethod = joinedMethod,
         JoinedTimestamp = _time.GetUtcNow(),
-        AttachedPolicyIds = DefaultPolicies,
+        AttachedPolicyIds = root?.DefaultAttachments() ?? [],
     };
 
     private static OrganizationPolicy AwsManaged(string orgId, string id, string name, OrganizationPolicyType type, string content, string description) => new()
@@ -459,7 +532,11 @@ public enum TargetKind
 }
 
 /// <summary>One level of the path from the root to an account, with the policies attached there.</summary>
-public sealed record PolicyTarget(string Id, TargetKind Kind, IReadOnlyList<string> AttachedPolicyIds);
+public sealed record PolicyTarget(string Id, TargetKind Kind, IReadOnlyList<string> AttachedPolicyIds)
+{
+    /// <summary>The policy types the root enables (empty for OUs and accounts).</summary>
+    public IReadOnlyList<string> PolicyTypes { get; init; } = [];
+}
 
 internal static class ChangeSetChaining
 {

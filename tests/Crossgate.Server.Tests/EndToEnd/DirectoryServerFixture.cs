@@ -111,6 +111,18 @@ public sealed class DirectoryServerFixture : IAsyncDisposable
         return (response.StatusCode, System.Xml.Linq.XDocument.Parse(await response.Content.ReadAsStringAsync()).Root!);
     }
 
+    /// <summary>A signed Organizations (JSON 1.1) call with any credentials; the JSON answer, whatever the status.</summary>
+    public async Task<(System.Net.HttpStatusCode Status, System.Text.Json.JsonElement Body)> OrganizationsAsync(AWSCredentials credentials, string operation, string json = "{}")
+    {
+        var immutable = credentials.GetCredentials();
+        using var message = Support.TestSigner.JsonPost(Server.BaseAddress, "AWSOrganizationsV20161128." + operation, json);
+        new Support.TestSigner(immutable.AccessKey, immutable.SecretKey, "us-east-1", "organizations", immutable.UseToken ? immutable.Token : null)
+            .Sign(message, System.Text.Encoding.UTF8.GetBytes(json), DateTimeOffset.UtcNow);
+        using var client = new HttpClient();
+        using var response = await client.SendAsync(message);
+        return (response.StatusCode, System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Server.StopAsync();

@@ -205,6 +205,7 @@ public sealed class IamEndpointTests
         await using var host = await IamTestHost.StartAsync();
         var orgs = host.Services.Organizations;
         var root = (await orgs.CreateOrganizationAsync("999988887777", "management")).GetValueOrThrow();
+        (await orgs.EnablePolicyTypeAsync(root.OrganizationId, root.Id, "SERVICE_CONTROL_POLICY")).GetValueOrThrow();
         (await orgs.AddAccountAsync(root.OrganizationId, IamTestHost.Account, "identity")).GetValueOrThrow();
         var scp = (await orgs.CreatePolicyAsync(root.OrganizationId, "no-delete", Crossgate.Directory.Model.OrganizationPolicyType.ServiceControlPolicy,
             """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"s3:DeleteBucket","Resource":"*"}]}""")).GetValueOrThrow();

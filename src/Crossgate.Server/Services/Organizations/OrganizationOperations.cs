@@ -8,7 +8,7 @@ using Crossgate.Server.Protocols.Json;
 namespace Crossgate.Server.Services.Organizations;
 
 /// <summary>The organization itself and its root: <c>CreateOrganization</c>, <c>DescribeOrganization</c>,
-/// <c>ListRoots</c>, <c>EnablePolicyType</c>, <c>LeaveOrganization</c>.</summary>
+/// <c>ListRoots</c>, <c>EnablePolicyType</c>, <c>DisablePolicyType</c>, <c>LeaveOrganization</c>.</summary>
 internal sealed class OrganizationOperations(CrossgateServices services, OrganizationsGate gate)
 {
     /// <summary>The policy types Organizations knows (botocore's <c>PolicyType</c>).</summary>
@@ -23,7 +23,8 @@ internal sealed class OrganizationOperations(CrossgateServices services, Organiz
         registry.MapJson(AwsService.Organizations, "CreateOrganization", CreateOrganizationAsync);
         registry.MapJson(AwsService.Organizations, "DescribeOrganization", DescribeOrganizationAsync);
         registry.MapJson(AwsService.Organizations, "ListRoots", ListRootsAsync);
-        registry.MapJson(AwsService.Organizations, "EnablePolicyType", EnablePolicyTypeAsync);
+        registry.MapJson(AwsService.Organizations, "EnablePolicyType", (r, ct) => ChangePolicyTypeAsync(r, enable: true, ct));
+        registry.MapJson(AwsService.Organizations, "DisablePolicyType", (r, ct) => ChangePolicyTypeAsync(r, enable: false, ct));
         registry.MapJson(AwsService.Organizations, "LeaveOrganization", LeaveOrganizationAsync);
     }
 
@@ -85,11 +86,14 @@ internal sealed class OrganizationOperations(CrossgateServices services, Organiz
         return invalid ?? JsonResponse.Ok(OrganizationsShapes.List("Roots", page, next, OrganizationsShapes.Root));
     }
 
-    private async ValueTask<JsonResponse> EnablePolicyTypeAsync(JsonRequest request, CancellationToken cancellationToken)
+    /// <summary>A new organization enables no policy type; enabling SCPs or RCPs attaches their AWS managed policy
+    /// everywhere, disabling detaches every policy of the type (<see cref="Crossgate.Directory.Organizations.OrganizationsDirectory"/>).</summary>
+    private async ValueTask<JsonResponse> ChangePolicyTypeAsync(JsonRequest request, bool enable, CancellationToken cancellationToken)
     {
+        var operation = enable ? "EnablePolicyType" : "DisablePolicyType";
         var rootId = JsonArgs.String(request.Body, "RootId");
         var type = JsonArgs.String(request.Body, "PolicyType");
-        var (caller, error) = await gate.EnterAsync(request, "EnablePolicyType", c => c.ArnOf("root", rootId ?? "*"), managementOnly: true, cancellationToken);
+        var (caller, error) = await gate.EnterAsync(request, operation, c => c.ArnOf("root", rootId ?? "*"), managementOnly: true, cancellationToken);
         if (error is not null)
         {
             return error;
@@ -110,27 +114,16 @@ internal sealed class OrganizationOperations(CrossgateServices services, Organiz
             return OrganizationsErrors.InvalidInput("INVALID_ENUM_POLICY_TYPE", "You specified an invalid policy type string.");
         }
 
-        for (var attempt = 0; attempt < 8; attempt++)
+        var changed = enable
+            ? await services.Organizations.EnablePolicyTypeAsync(caller.Organization!.Id, rootId, type, cancellationToken)
+            : await services.Organizations.DisablePolicyTypeAsync(caller.Organization!.Id, rootId, type, cancellationToken);
+        if (!changed.Success)
         {
-            var root = await services.Store.GetRootAsync(caller.Organization!.Id, rootId, cancellationToken);
-            if (root is null)
-            {
-                return OrganizationsErrors.RootNotFound();
-            }
-
-            if (root.Value.PolicyTypes.Contains(type))
-            {
-                return OrganizationsErrors.PolicyTypeAlreadyEnabled();
-            }
-
-            var enabled = root.Value with { PolicyTypes = root.Value.PolicyTypes.Append(type).ToList() };
-            if ((await services.Store.CommitAsync(new ChangeSet().Update(EntityKinds.Roots, enabled, root.Version), cancellationToken)).Success)
-            {
-                return JsonResponse.Ok(OrganizationsShapes.Wrapped("Root", json => OrganizationsShapes.Root(json, enabled)));
-            }
+            return OrganizationsErrors.From(changed.Error);
         }
 
-        return OrganizationsErrors.ConcurrentModification();
+        var root = changed.Value!;
+        return JsonResponse.Ok(OrganizationsShapes.Wrapped("Root", json => OrganizationsShapes.Root(json, root)));
     }
 
     private async ValueTask<JsonResponse> LeaveOrganizationAsync(JsonRequest request, CancellationToken cancellationToken)
