@@ -56,6 +56,26 @@ public sealed class ChainTests
     }
 
     [Fact]
+    public async Task ScpsCutTheChainOnlyWhileTheirTypeIsEnabled()
+    {
+        await using var store = await CreateAsync();
+        var (orgId, rootId) = await store.OrganizationAsync(A, enableScps: false, B, C);
+        var (alice, _, _, hop3) = await ChainAsync(store);
+
+        // Nothing attached and nothing evaluated: a new organization does not cut the chain.
+        (await store.GraphAsync()).Reaches(alice, hop3);
+
+        (await store.Organizations.EnablePolicyTypeAsync(orgId, rootId, OrganizationPolicyTypeNames.ServiceControl)).GetValueOrThrow();
+        var deny = (await store.Organizations.CreatePolicyAsync(orgId, "NoAssume", OrganizationPolicyType.ServiceControlPolicy,
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"sts:AssumeRole","Resource":"*"}]}""")).GetValueOrThrow();
+        (await store.Organizations.AttachPolicyAsync(orgId, deny.Id, B)).GetValueOrThrow();
+        (await store.GraphAsync()).DoesNotReach(alice, hop3);
+
+        (await store.Organizations.DisablePolicyTypeAsync(orgId, rootId, OrganizationPolicyTypeNames.ServiceControl)).GetValueOrThrow();
+        (await store.GraphAsync()).Reaches(alice, hop3);
+    }
+
+    [Fact]
     public async Task ADenyInTheTrustPolicyRemovesOnlyThatPrincipal()
     {
         await using var store = await CreateAsync();

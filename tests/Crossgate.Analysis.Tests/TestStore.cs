@@ -66,10 +66,19 @@ public sealed class TestStore : IAsyncDisposable
         return role.Arn;
     }
 
-    /// <summary>An organization managed by <paramref name="management"/> with the member accounts under its root.</summary>
-    public async Task<(string OrganizationId, string RootId)> OrganizationAsync(string management, params string[] members)
+    /// <summary>An organization managed by <paramref name="management"/> with the member accounts under its root and
+    /// SCPs enabled (a new organization enables no policy type).</summary>
+    public Task<(string OrganizationId, string RootId)> OrganizationAsync(string management, params string[] members) =>
+        OrganizationAsync(management, enableScps: true, members);
+
+    public async Task<(string OrganizationId, string RootId)> OrganizationAsync(string management, bool enableScps, params string[] members)
     {
         var root = (await Organizations.CreateOrganizationAsync(management, "Management " + management)).GetValueOrThrow();
+        if (enableScps)
+        {
+            (await Organizations.EnablePolicyTypeAsync(root.OrganizationId, root.Id, OrganizationPolicyTypeNames.ServiceControl)).GetValueOrThrow();
+        }
+
         foreach (var member in members)
         {
             (await Organizations.AddAccountAsync(root.OrganizationId, member, "Account " + member)).GetValueOrThrow();
