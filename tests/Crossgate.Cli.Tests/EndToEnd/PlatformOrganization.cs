@@ -103,6 +103,7 @@ public sealed class PlatformOrganization : IAsyncLifetime
         var orgs = services.Organizations;
         var iam = services.Iam;
         var root = (await orgs.CreateOrganizationAsync(PlatformAccount, "Platform", "platform@example.com")).GetValueOrThrow();
+        (await orgs.EnablePolicyTypeAsync(root.OrganizationId, root.Id, OrganizationPolicyTypeNames.ServiceControl)).GetValueOrThrow();
         var workloads = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Workloads")).GetValueOrThrow();
         WorkloadsOuId = workloads.Id;
         var restricted = (await orgs.CreateOrganizationalUnitAsync(root.OrganizationId, root.Id, "Restricted")).GetValueOrThrow();
