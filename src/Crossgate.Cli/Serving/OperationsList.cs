@@ -10,7 +10,11 @@ namespace Crossgate.Cli.Serving;
 /// as the Markdown page <c>crossgate serve --list-operations</c> prints and <c>docs/operations.md</c> holds.</summary>
 internal static class OperationsList
 {
-    public static async Task<string> RenderAsync(CancellationToken cancellationToken = default)
+    public static async Task<string> RenderAsync(CancellationToken cancellationToken = default) =>
+        Render(await OperationsAsync(cancellationToken));
+
+    /// <summary>The handlers' operations, read from a registry built the way <c>crossgate serve</c> builds it.</summary>
+    public static async Task<IReadOnlyList<(AwsService Service, string Operation)>> OperationsAsync(CancellationToken cancellationToken = default)
     {
         // Registration only keeps the services object; a throw-away store stands in for the real one.
         var scratch = System.IO.Directory.CreateTempSubdirectory("crossgate-operations-");
@@ -18,7 +22,7 @@ internal static class OperationsList
         {
             await using var store = await SqliteDirectoryStore.OpenAsync(Path.Combine(scratch.FullName, SqliteDirectoryStore.FileName), cancellationToken);
             var registry = ServiceRegistration.RegisterAll(new HandlerRegistry(), new CrossgateServices(store));
-            return Render(registry.Operations);
+            return registry.Operations.ToList();
         }
         finally
         {
@@ -42,6 +46,21 @@ internal static class OperationsList
             {
                 text.Append($"- {name}\n");
             }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>The README's summary: one line per service with its protocol and every operation, so that a test
+    /// can keep the README equal to the handlers as it keeps docs/operations.md.</summary>
+    public static string RenderSummary(IEnumerable<(AwsService Service, string Operation)> operations)
+    {
+        var text = new StringBuilder();
+        foreach (var service in operations.GroupBy(o => o.Service).OrderBy(g => g.Key.SigningName, StringComparer.Ordinal))
+        {
+            var names = service.Select(o => o.Operation).Order(StringComparer.Ordinal).ToList();
+            var protocol = service.Key.Protocol == WireProtocol.Query ? "Query" : "JSON 1.1";
+            text.Append($"- **{Title(service.Key.SigningName)}** ({protocol}, {service.Key.ApiVersion}), {names.Count} operations: {string.Join(", ", names)}.\n");
         }
 
         return text.ToString();

@@ -51,6 +51,18 @@ public sealed class ServeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_readme_lists_what_the_handlers_serve()
+    {
+        var summary = Crossgate.Cli.Serving.OperationsList.RenderSummary(await Crossgate.Cli.Serving.OperationsList.OperationsAsync());
+
+        Assert.Contains("- **STS** (Query, 2011-06-15), ", summary);
+        Assert.Contains("GetAccessKeyLastUsed", summary);
+        var readme = File.ReadAllText(Path.Combine(CliRunner.RepositoryRoot(), "README.md")).ReplaceLineEndings("\n");
+        Assert.True(readme.Contains("\n\n" + summary + "\n", StringComparison.Ordinal),
+            "README.md's 'What the endpoint serves' list differs from the handlers; it should read:\n" + summary);
+    }
+
+    [Fact]
     public async Task A_store_with_an_organization_is_served_as_it_is_with_its_profiles()
     {
         Assert.Equal(0, CliRunner.Run("init", "--example", "--data", _folder).ExitCode);
