@@ -60,15 +60,15 @@ public static class ExampleOrganization
             return steps.Error!;
         }
 
-        steps.Take(await orgs.AddAccountAsync(orgId, TargetB, "Target B", "target-b@example.com", workloads.Id, cancellationToken));
-        steps.Take(await orgs.AddAccountAsync(orgId, TargetC, "Target C", "target-c@example.com", workloads.Id, cancellationToken));
+        steps.Take(await orgs.AddAccountAsync(orgId, TargetB, "Target B", "target-b@example.com", workloads.Id, cancellationToken: cancellationToken));
+        steps.Take(await orgs.AddAccountAsync(orgId, TargetC, "Target C", "target-c@example.com", workloads.Id, cancellationToken: cancellationToken));
         steps.Take(await orgs.CreateStandaloneAccountAsync(Outsider, "Outsider", "outsider@example.net", cancellationToken));
         var scp = steps.Take(await orgs.CreatePolicyAsync(orgId, DenyLeaveScp, OrganizationPolicyType.ServiceControlPolicy,
             """{"Version":"2012-10-17","Statement":[{"Sid":"DenyLeaveOrganization","Effect":"Deny","Action":"organizations:LeaveOrganization","Resource":"*"}]}""",
             "Member accounts may not leave the organization", cancellationToken));
         if (scp is not null)
         {
-            steps.Take(await orgs.AttachPolicyAsync(orgId, scp.Id, workloads.Id, cancellationToken));
+            steps.Take(await orgs.AttachPolicyAsync(orgId, scp.Id, workloads.Id, cancellationToken: cancellationToken));
         }
 
         // Account A: the identity account.

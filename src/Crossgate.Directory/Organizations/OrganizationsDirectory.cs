@@ -115,7 +115,7 @@ public sealed class OrganizationsDirectory(IDirectoryStore store, TimeProvider? 
     /// (the root when null). With <paramref name="creationTime"/> the account is created as <c>CreateAccount</c>
     /// creates it: requested now, joining (and so seen) only once that time has passed.</summary>
     public async Task<DirectoryResult<Account>> AddAccountAsync(
-        string organizationId, string accountId, string name, string? email = null, string? parentId = null, CancellationToken cancellationToken = default, TimeSpan? creationTime = null)
+        string organizationId, string accountId, string name, string? email = null, string? parentId = null, TimeSpan? creationTime = null, CancellationToken cancellationToken = default)
     {
         if (!IamNames.IsAccountId(accountId))
         {

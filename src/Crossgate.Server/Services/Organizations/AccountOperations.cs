@@ -75,7 +75,7 @@ internal sealed partial class AccountOperations(CrossgateServices services, Orga
         }
 
         var accountId = await NewAccountIdAsync(cancellationToken);
-        var added = await services.Organizations.AddAccountAsync(organization.Id, accountId, name, email, cancellationToken: cancellationToken, creationTime: services.AccountCreationTime);
+        var added = await services.Organizations.AddAccountAsync(organization.Id, accountId, name, email, creationTime: services.AccountCreationTime, cancellationToken: cancellationToken);
         if (!added.Success)
         {
             return OrganizationsErrors.From(added.Error);
