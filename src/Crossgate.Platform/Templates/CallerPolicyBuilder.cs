@@ -55,14 +55,14 @@ public static class CallerPolicyBuilder
     {
         var parts = callerArn.Split(':', 6);
         var kind = parts[5].StartsWith("role/", StringComparison.Ordinal) ? "Role" : "User";
-        statements.Add(new JsonObject
+        statements.Add((JsonNode)new JsonObject
         {
             ["Sid"] = SelfCheckStatementId,
             ["Effect"] = "Allow",
             ["Action"] = new JsonArray("iam:SimulatePrincipalPolicy", $"iam:Get{kind}Policy", $"iam:List{kind}Policies", $"iam:ListAttached{kind}Policies"),
             ["Resource"] = callerArn,
         });
-        statements.Add(new JsonObject
+        statements.Add((JsonNode)new JsonObject
         {
             ["Sid"] = ReadPoliciesStatementId,
             ["Effect"] = "Allow",
