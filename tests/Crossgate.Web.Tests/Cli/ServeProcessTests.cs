@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Crossgate.Cli.Tests;
 using Crossgate.Directory.Examples;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Web.Tests.Support;
 
 namespace Crossgate.Web.Tests.Cli;
