@@ -1,4 +1,5 @@
 using Crossgate.Platform.ServiceStore;
+using Crossgate.Web.Api;
 using Crossgate.Web.Console;
 using Crossgate.Web.Scheduling;
 
@@ -19,6 +20,7 @@ public sealed class PlatformService : IAsyncDisposable
         Onboarding = new AccountOnboarding(Registry, Connection, Checks, Background, Clock) { CheckWaitLimit = options.CheckWaitLimit };
         Discovery = new Discovery(Registry, Connection, Clock);
         Sessions = new ConsoleSessions(Store, Clock);
+        AccountList = new AccountListCache(Registry, Store);
         Scheduler = options.CheckEvery is { } every ? new CheckScheduler(Registry, Checks, every, Clock) : null;
     }
 
@@ -40,6 +42,8 @@ public sealed class PlatformService : IAsyncDisposable
 
     public ConsoleSessions Sessions { get; }
 
+    public AccountListCache AccountList { get; }
+
     public CheckScheduler? Scheduler { get; }
 
     public async ValueTask DisposeAsync()
@@ -51,6 +55,7 @@ public sealed class PlatformService : IAsyncDisposable
 
         await Background.DisposeAsync().ConfigureAwait(false);
         Checks.Dispose();
+        AccountList.Dispose();
     }
 }
 
