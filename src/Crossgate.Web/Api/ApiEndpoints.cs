@@ -34,6 +34,7 @@ public static class ApiEndpoints
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         api.MapGet("/events", ListEvents).Produces<EventList>().ProducesProblem(400);
         api.MapGet("/platform", Describe).Produces<PlatformView>();
+        GraphEndpoints.Map(api);
     }
 
     private static async Task<IResult> ListAccounts(HttpContext context, PlatformService platform)

@@ -1,3 +1,4 @@
+using Crossgate.Directory.Storage;
 using Crossgate.Platform.ServiceStore;
 using Crossgate.Web.Api;
 using Crossgate.Web.Console;
@@ -21,6 +22,7 @@ public sealed class PlatformService : IAsyncDisposable
         Discovery = new Discovery(Registry, Connection, Clock);
         Sessions = new ConsoleSessions(Store, Clock);
         AccountList = new AccountListCache(Registry, Store);
+        Graph = options.Directory is { } directory ? new StoreGraph(directory, options.GraphLifetime, Clock) : null;
         Scheduler = options.CheckEvery is { } every ? new CheckScheduler(Registry, Checks, every, Clock) : null;
     }
 
@@ -44,6 +46,9 @@ public sealed class PlatformService : IAsyncDisposable
 
     public AccountListCache AccountList { get; }
 
+    /// <summary>The access graph of the directory store, when the service was given one.</summary>
+    public StoreGraph? Graph { get; }
+
     public CheckScheduler? Scheduler { get; }
 
     public async ValueTask DisposeAsync()
@@ -56,6 +61,7 @@ public sealed class PlatformService : IAsyncDisposable
         await Background.DisposeAsync().ConfigureAwait(false);
         Checks.Dispose();
         AccountList.Dispose();
+        Graph?.Dispose();
     }
 }
 
@@ -72,6 +78,12 @@ public sealed record PlatformServiceOptions
 
     /// <summary>How often every account is checked in the background; null: never.</summary>
     public TimeSpan? CheckEvery { get; init; }
+
+    /// <summary>The directory store whose access graph the console draws (<c>/api/v1/graph</c>); null: none.</summary>
+    public IDirectoryStore? Directory { get; init; }
+
+    /// <summary>How long a built access graph answers before the store is read again.</summary>
+    public TimeSpan GraphLifetime { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long <c>POST /accounts</c> waits for its check before answering 202.</summary>
     public TimeSpan CheckWaitLimit { get; init; } = TimeSpan.FromSeconds(30);
