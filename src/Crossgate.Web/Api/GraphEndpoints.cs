@@ -117,13 +117,13 @@ public static class GraphEndpoints
 
     private static void WriteAccounts(Utf8JsonWriter json, AccessGraph graph)
     {
-        // An account is in the store when its root node is; accounts only trust policies name are outside it.
+        // An account is in the store when a principal of it is; accounts only trust policies name are outside it.
         var accounts = new SortedDictionary<string, bool>(StringComparer.Ordinal);
         foreach (var node in graph.Nodes)
         {
             if (node.AccountId is { } id)
             {
-                accounts[id] = accounts.GetValueOrDefault(id) || node.Kind == NodeKind.AccountRoot && node.InStore;
+                accounts[id] = accounts.GetValueOrDefault(id) || node.InStore;
             }
         }
 
