@@ -37,8 +37,8 @@ public sealed class GraphBrowserTests(PlatformOrganization org, ChromiumBrowser 
 
         await Node(page, Platform).ClickAsync();
 
-        await Assertions.Expect(page.Locator("#selected")).ToHaveTextAsync($"{PlatformUser} (user)");
-        var reach = page.Locator("#reach li", new() { HasText = $"{PlatformUser} → {RoleName}" });
+        await Assertions.Expect(page.Locator("#selected")).ToHaveTextAsync($"user {PlatformUser} ({PlatformAccount})");
+        var reach = page.Locator("#reach li", new() { HasText = $"{PlatformUser} ({PlatformAccount}) → {RoleName} ({Correct})" });
         await Assertions.Expect(reach.First).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#reach li", new() { HasText = "sts:ExternalId" }).First).ToBeVisibleAsync();
         await Assertions.Expect(Node(page, Platform)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("selected"));
@@ -50,7 +50,7 @@ public sealed class GraphBrowserTests(PlatformOrganization org, ChromiumBrowser 
         // The keyboard reaches principals too; who-can of a role lists the users that get there.
         await Node(page, RoleArnIn(Correct)).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await Assertions.Expect(page.Locator("#selected")).ToHaveTextAsync($"{RoleName} (role)");
+        await Assertions.Expect(page.Locator("#selected")).ToHaveTextAsync($"role {RoleName} ({Correct})");
         await Assertions.Expect(page.Locator("#who-can li", new() { HasText = PlatformUser }).First).ToBeVisibleAsync();
         await Assertions.Expect(Node(page, Platform)).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("reaches"));
         await ChromiumBrowser.ScreenshotAsync(page, "32-graph-who-can");

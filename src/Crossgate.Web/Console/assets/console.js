@@ -277,7 +277,7 @@ async function monitoringPage(platformPromise) {
 // Access graph: accounts as boxes holding their principals, edges as arrows (drawn in plain SVG); selecting a
 // principal asks the API for its reach and who-can and lights both up.
 const SVG = "http://www.w3.org/2000/svg";
-const GRAPH = { nodeWidth: 168, nodeHeight: 26, gap: 10, pad: 12, header: 22, maxWidth: 1180, maxDrawn: 1500 };
+const GRAPH = { nodeWidth: 168, nodeHeight: 26, gap: 10, pad: 12, header: 22, maxDrawn: 1500 };
 
 function svg(name, attributes, parent) {
   const element = document.createElementNS(SVG, name);
@@ -289,14 +289,14 @@ function svg(name, attributes, parent) {
 function shortLabel(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
 
 // Boxes flow left to right and wrap; principals sit in a grid inside their account's box.
-function layoutGraph(graph) {
+function layoutGraph(graph, maxWidth) {
   const groups = new Map();
   for (const account of graph.accounts) groups.set(account.id, { id: account.id, inStore: account.inStore, nodes: [] });
   const outside = { id: null, inStore: false, nodes: [] };
   for (const node of graph.nodes) (node.accountId && groups.get(node.accountId) || outside).nodes.push(node);
   const ordered = [...groups.values()].sort((a, b) => (b.inStore - a.inStore) || a.id.localeCompare(b.id));
   if (outside.nodes.length) ordered.push(outside);
-  const { nodeWidth, nodeHeight, gap, pad, header, maxWidth } = GRAPH;
+  const { nodeWidth, nodeHeight, gap, pad, header } = GRAPH;
   const positions = new Map(), boxes = [];
   let x = gap, y = gap, rowHeight = 0, width = 0;
   for (const group of ordered) {
@@ -355,7 +355,8 @@ function drawGraph(graph, layout, onSelect) {
     const g = svg("g", { class: `node ${node.type}${node.administrator ? " admin" : ""}`, tabindex: 0, role: "button",
       "aria-label": `${node.type} ${node.arn}`, "data-arn": node.arn }, canvas);
     svg("rect", { x, y, width: GRAPH.nodeWidth, height: GRAPH.nodeHeight, rx: 13 }, g);
-    svg("text", { x: x + 10, y: y + 17 }, g).textContent = shortLabel(`${node.administrator ? "★ " : ""}${node.label}`, 24);
+    // Inside its account's box an account root is just "root".
+    svg("text", { x: x + 10, y: y + 17 }, g).textContent = shortLabel(`${node.administrator ? "★ " : ""}${node.type === "account" ? "root" : node.label}`, 24);
     svg("title", {}, g).textContent = node.arn;
     g.addEventListener("click", () => onSelect(node.arn));
     g.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onSelect(node.arn); } });
@@ -364,14 +365,20 @@ function drawGraph(graph, layout, onSelect) {
   return { nodeElements, edgeElements };
 }
 
+// A principal as people read it: its name and, for a user or role, its account.
+function principalName(arn, byArn) {
+  const node = byArn.get(arn);
+  if (!node) return arn;
+  return node.accountId && (node.type === "user" || node.type === "role" || node.type === "external") ? `${node.label} (${node.accountId})` : node.label;
+}
+
 function pathText(entry, byArn) {
-  const labels = [entry.path.length ? entry.path[0].from : entry.arn, ...entry.path.map(e => e.to)].map(arn => byArn.get(arn)?.label ?? arn);
-  return labels.join(" → ");
+  return [entry.path.length ? entry.path[0].from : entry.arn, ...entry.path.map(e => e.to)].map(arn => principalName(arn, byArn)).join(" → ");
 }
 
 function entryItems(entries, byArn) {
   return entries.length
-    ? entries.map(e => `<li><strong>${esc(byArn.get(e.arn)?.label ?? e.arn)}</strong> <span class="count">(${e.hops} hop${e.hops === 1 ? "" : "s"})</span>` +
+    ? entries.map(e => `<li><strong>${esc(principalName(e.arn, byArn))}</strong> <span class="count">(${e.hops} hop${e.hops === 1 ? "" : "s"})</span>` +
         `<span class="chain">${esc(pathText(e, byArn))}</span>` +
         (e.requires.length ? `<span class="requires">only if ${esc(e.requires.join("; "))}</span>` : "") + `</li>`).join("")
     : "<li>None.</li>";
@@ -396,7 +403,7 @@ async function graphPage() {
     const [reach, whoCan] = await Promise.all([api("GET", `/api/v1/graph/reach?principal=${q}`), api("GET", `/api/v1/graph/who-can?target=${q}`)]);
     if (!reach.ok) { showFieldError("principal", problemText(reach)); return; }
     const node = byArn.get(arn);
-    $("selected").textContent = node ? `${node.label} (${node.type})` : arn;
+    $("selected").textContent = node ? `${node.type} ${principalName(arn, byArn)}` : arn;
     $("selected-arn").textContent = arn;
     const reachable = reach.data.reachable, principals = whoCan.ok ? whoCan.data.principals : [];
     $("reach-count").textContent = `(${reachable.length})`;
@@ -414,7 +421,7 @@ async function graphPage() {
     $("graph").classList.add("focused");
   };
   if (graph.nodes.length <= GRAPH.maxDrawn) {
-    drawn = drawGraph(graph, layoutGraph(graph), select);
+    drawn = drawGraph(graph, layoutGraph(graph, Math.max(560, $("graph").parentElement.clientWidth - 4)), select);
   } else {
     $("graph").hidden = true;
     status.textContent += ` Too many to draw (over ${GRAPH.maxDrawn}): pick a principal to see its reach and who-can.`;
