@@ -76,7 +76,7 @@ public sealed class ServeProcessTests : IDisposable
     {
         Assert.Equal(0, CliRunner.Run("init", "--example", "--data", _dir).ExitCode);
         string workloads;
-        await using (var store = await Crossgate.Directory.Storage.DirectoryStoreFactory.OpenAsync(_dir))
+        await using (var store = await Crossgate.Directory.DirectoryStoreFactory.OpenAsync(_dir))
         {
             workloads = Assert.Single(await store.ListEverywhereAsync(Crossgate.Directory.Storage.EntityKinds.OrganizationalUnits)).Value.Id;
         }
