@@ -127,6 +127,7 @@ internal static class ServeCommand
         await using var platform = new PlatformService(new PlatformServiceOptions
         {
             Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = platformChoice.CheckEvery,
+            Directory = store,
         });
 
         // Declared before the server, so disposed after it: the uses of the last requests are stored too.
