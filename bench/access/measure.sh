@@ -12,6 +12,7 @@ command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -
 dotnet build src/Crossgate.Cli -c Release -v quiet -nologo >/dev/null
 CG=src/Crossgate.Cli/bin/Release/net10.0/crossgate
 python3 bench/access/generate-organization.py "$WORK/org" "$ACCOUNTS" "$ROLES" "$USERS"
+"$CG" init --data "$WORK/data" >/dev/null
 echo "import:   $( { /usr/bin/time -f '%e s wall' "$CG" import "$WORK"/org/*.json --data "$WORK/data" >/dev/null; } 2>&1 )"
 measure() {
   local label=$1; shift
