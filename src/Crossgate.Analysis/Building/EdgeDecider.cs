@@ -27,6 +27,10 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
 
     public PolicyIndex Index { get; } = index;
 
+    /// <summary>One moment for every decision of a build: the time keys are unsettled (relaxed) unless supplied, and
+    /// reading the clock per decision costs more than the rest of the context on some machines.</summary>
+    private readonly DateTimeOffset _time = DateTimeOffset.UtcNow;
+
     public EdgeEvidence? Decide(CallerSide caller, string action, ResourceSide resource, (string Key, string Value)? extra = null)
     {
         var used = Used ??= [];
@@ -86,7 +90,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
     /// <summary>The request for the decision. Building its condition-key context is most of a decision's cost, and
     /// for one caller and action it differs between two untagged resources of the same account only by the resource
     /// ARN: such requests are kept (per thread, for the account being decided) and only their resource is changed.</summary>
-    private static AuthorizationRequest Request(CallerSide caller, string action, ResourceSide resource, ContextKeys? context, bool reusable)
+    private AuthorizationRequest Request(CallerSide caller, string action, ResourceSide resource, ContextKeys? context, bool reusable)
     {
         reusable &= resource.AccountId.Length > 0 && resource.Tags.Count == 0;
         var cache = Requests ??= new RequestCache();
@@ -109,7 +113,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
         {
             Principal = caller.Principal, Action = action, Resource = resource.Arn, ResourceAccount = resource.AccountId.Length == 0 ? null : resource.AccountId,
             ResourceTags = resource.Tags, ResourceOrgId = resource.OrganizationId, ResourceOrgPaths = resource.OrganizationPaths,
-            Context = context,
+            Context = context, Time = _time,
         };
         if (reusable)
         {

@@ -16,6 +16,18 @@ public sealed class ContextKeys
         _values = new Dictionary<string, ContextValue>(capacity, StringComparer.OrdinalIgnoreCase);
     }
 
+    /// <summary>A copy of <paramref name="source"/> with room for <paramref name="more"/> keys: the keys of one
+    /// caller, built once, then each request's own.</summary>
+    public ContextKeys(ContextKeys source, int more)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        _values = new Dictionary<string, ContextValue>(source._values.Count + more, StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in source._values)
+        {
+            _values.Add(key, value);
+        }
+    }
+
     public int Count => _values.Count;
 
     public IEnumerable<KeyValuePair<string, ContextValue>> All => _values;
