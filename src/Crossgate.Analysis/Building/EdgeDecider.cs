@@ -10,7 +10,7 @@ namespace Crossgate.Analysis.Building;
 /// policies cut down to the statements of that action and the conditions the store cannot settle relaxed (see
 /// <see cref="ConditionRelaxer"/>). Allowed: the edge's evidence. Denied: null, whatever the unsettled keys hold.
 /// What is prepared for a caller or a resource is kept on it, so a caller deciding a thousand roles prepares once.</summary>
-internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, ContextKeys? supplied)
+internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, ContextKeys? supplied, bool cutByAction = true)
 {
     private static readonly CompiledPolicy OutsideIdentity = CompiledPolicy.Compile(
         PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity).Document!,
@@ -152,7 +152,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(caller.IdentityPolicies.Length);
             foreach (var policy in caller.IdentityPolicies)
             {
-                if (Index.ForAction(policy, action) is { } relevant)
+                if ((cutByAction ? Index.ForAction(policy, action) : policy) is { } relevant)
                 {
                     builder.Add(Use(relevant, caller.Exposure, used));
                 }
@@ -161,7 +161,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             identity = builder.DrainToImmutable();
         }
 
-        var boundary = caller.PermissionsBoundary is { } b ? Use(Index.BoundaryForAction(b, action), caller.Exposure, used) : null;
+        var boundary = caller.PermissionsBoundary is { } b ? Use(cutByAction ? Index.BoundaryForAction(b, action) : b, caller.Exposure, used) : null;
         prepared = new PreparedPolicies(identity, boundary, [.. used]);
         if (bit >= 0)
         {

@@ -37,6 +37,13 @@ internal sealed partial class GraphBuilder
                 if (statement.Source.IsNotPrincipal || principals.IsWildcard || principals.Aws.Contains("*"))
                 {
                     inStore.AddRange(_assumers);
+
+                    // "*" grants on its own inside the role's account: its principals need no identity allow.
+                    if (_principalsByAccount.TryGetValue(role.AccountId, out var sameAccount))
+                    {
+                        inStore.AddRange(sameAccount);
+                    }
+
                     outside.TryAdd("*", (NodeKind.Anyone, AnalysisActions.AssumeRole, null));
                 }
 
@@ -59,6 +66,11 @@ internal sealed partial class GraphBuilder
                     outside.TryAdd(provider, (NodeKind.Federated, action, null));
                 }
             }
+        }
+
+        if (_options.FullScan)
+        {
+            inStore.AddRange(_assumers);
         }
 
         var target = _nodeOf[roleIndex];
