@@ -84,6 +84,11 @@ public static class ExampleOrganization
         steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "DiscoverAccounts",
             """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:ListAccounts","organizations:DescribeOrganization"],"Resource":"*"}]}""",
             cancellationToken: cancellationToken));
+        // Onboarding asks IAM's simulator about the platform's own side when an AssumeRole is refused (the statements
+        // `crossgate template caller --caller-arn` writes).
+        steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "DiagnoseOwnAccess",
+            $$"""{"Version":"2012-10-17","Statement":[{"Sid":"DiagnoseOwnAccess","Effect":"Allow","Action":["iam:SimulatePrincipalPolicy","iam:GetRolePolicy","iam:ListRolePolicies","iam:ListAttachedRolePolicies"],"Resource":"arn:aws:iam::{{Management}}:role/{{PlatformRole}}"},{"Sid":"ReadOwnManagedPolicies","Effect":"Allow","Action":["iam:GetPolicy","iam:GetPolicyVersion"],"Resource":["arn:aws:iam::{{Management}}:policy/*","arn:aws:iam::aws:policy/*"]}]}""",
+            cancellationToken: cancellationToken));
 
         // Account B: a role trusting account A, and the platform's response role.
         steps.Take(await iam.CreateRoleAsync(TargetB, CrossAccountRole,

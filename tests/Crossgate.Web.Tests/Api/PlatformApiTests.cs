@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Crossgate.Cli.Tests.EndToEnd;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Platform.Registry;
 using Crossgate.Web.Tests.Support;
 using static Crossgate.Cli.Tests.EndToEnd.PlatformOrganization;

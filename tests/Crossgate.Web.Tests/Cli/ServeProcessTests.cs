@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Crossgate.Cli.Tests;
 using Crossgate.Directory.Examples;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Web.Tests.Support;
 
 namespace Crossgate.Web.Tests.Cli;
@@ -56,6 +56,10 @@ public sealed class ServeProcessTests : IDisposable
         var detail = await (await api.PostJson("/api/v1/accounts", Http.AddBody("target-b",
             $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}"))).Problem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("external id", detail);
+        // PlatformRole may ask IAM's simulator about itself, so the reason says which side refused, without guessing.
+        Assert.Contains($"The fault is on the target side, in account {ExampleOrganization.TargetB}", detail);
+        Assert.Contains("Sent: no external id", detail);
+        Assert.DoesNotContain("Likely causes", detail);
 
         // The one-time URL signs in once; the AWS endpoint still answers beside the console.
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
