@@ -17,8 +17,9 @@ public static class RequestContextBuilder
 
     public static RequestContext Build(AuthorizationRequest request)
     {
-        // The caller's own keys are derived once per principal and copied; caller-supplied keys only fill what the
-        // principal leaves unset, exactly as if they went in first and the principal's keys over them.
+        // The caller's own keys are derived once per principal and shared, under the request's own; caller-supplied
+        // keys only fill what the principal leaves unset, exactly as if they went in first and the principal's keys
+        // over them.
         var keys = new ContextKeys(request.Principal.ContextKeys, TypicalRequestKeys + request.ResourceTags.Count * 3 + (request.Context?.Count ?? 0));
         var context = new RequestContext(keys)
         {

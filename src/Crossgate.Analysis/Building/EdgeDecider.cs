@@ -76,7 +76,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
 
         var request = Request(caller, action, resource, context, reusable: extra is null);
 
-        var trace = Trace ??= new EvaluationTrace();
+        var trace = Trace ??= new EvaluationTrace(reuseRecords: true);
         trace.MatchedStatements.Clear();
         trace.MissingContextKeys.Clear();
         if (!Authorizer.Evaluate(request, policies, trace).IsAllowed)
