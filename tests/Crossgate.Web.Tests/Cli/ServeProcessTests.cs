@@ -76,6 +76,46 @@ public sealed class ServeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Serve_on_the_example_discovers_the_response_roles_from_Organizations_and_draws_the_access_graph()
+    {
+        Assert.Equal(0, CliRunner.Run("init", "--example", "--data", _dir).ExitCode);
+        string workloads;
+        await using (var store = await Crossgate.Directory.DirectoryStoreFactory.OpenAsync(_dir))
+        {
+            workloads = Assert.Single(await store.ListEverywhereAsync(Crossgate.Directory.Storage.EntityKinds.OrganizationalUnits)).Value.Id;
+        }
+
+        var token = CreateToken("operator");
+        var port = FreePort();
+        await using var serve = await ServeProcess.StartAsync(["serve", "--data", _dir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var api = Client(port, token);
+
+        // As PlatformRole: the OU filter walks Workloads (ListAccountsForParent, ListOrganizationalUnitsForParent).
+        var underOu = await (await api.PostJson("/api/v1/discover",
+            $$"""{"roleName":"{{ExampleOrganization.PlatformResponseRole}}","ouIds":["{{workloads}}"],"externalId":"{{ExampleOrganization.ExternalId}}"}""")).Json(HttpStatusCode.OK);
+        var rows = underOu.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("accountId").GetString()!);
+        Assert.Equal([ExampleOrganization.TargetB, ExampleOrganization.TargetC], rows.Keys.Order());
+        Assert.True(rows[ExampleOrganization.TargetB].GetProperty("added").GetBoolean());
+        Assert.Equal("Target-B", rows[ExampleOrganization.TargetB].GetProperty("alias").GetString());
+
+        // The whole organization (ListAccounts): the management account has no response role, and says so.
+        var all = await (await api.PostJson("/api/v1/discover",
+            $$"""{"roleName":"{{ExampleOrganization.PlatformResponseRole}}","externalId":"{{ExampleOrganization.ExternalId}}"}""")).Json(HttpStatusCode.OK);
+        rows = all.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("accountId").GetString()!);
+        Assert.Contains("Already registered", rows[ExampleOrganization.TargetC].GetProperty("reason").GetString());
+        Assert.False(rows[ExampleOrganization.Management].GetProperty("added").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(rows[ExampleOrganization.Management].GetProperty("reason").GetString()));
+
+        // The access graph of the served store: PlatformRole reaches the response roles only with the external id.
+        var platformRole = $"arn:aws:iam::{ExampleOrganization.Management}:role/{ExampleOrganization.PlatformRole}";
+        var reach = await (await api.GetAsync($"/api/v1/graph/reach?principal={Uri.EscapeDataString(platformRole)}")).Json(HttpStatusCode.OK);
+        var response = reach.GetProperty("reachable").EnumerateArray()
+            .Single(r => r.GetProperty("arn").GetString() == $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}");
+        Assert.Contains(response.GetProperty("requires").EnumerateArray(), r => r.GetString()!.Contains(ExampleOrganization.ExternalId));
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    [Fact]
     public async Task Platform_serve_alone_serves_the_console_and_the_API_with_the_credential_chain()
     {
         var token = CreateToken("operator");
