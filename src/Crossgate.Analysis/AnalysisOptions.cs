@@ -13,6 +13,11 @@ public sealed class AnalysisOptions
     /// <summary>Decide on this many threads (default: one per core).</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>For differential tests only: no candidate pre-filter. Every principal of the store is put to the engine
+    /// for every role and every escalation action, whatever trust policies name and identity policies allow, so the
+    /// indexed build can be compared with the full scan.</summary>
+    internal bool FullScan { get; init; }
+
     internal ContextKeys? ContextKeys()
     {
         if (Context.Count == 0)

@@ -12,25 +12,30 @@ public static class RequestContextBuilder
     // caller's own.
     private const int TypicalKeys = 16;
 
+    // Besides the caller's: resource account and organization, time, a few request keys.
+    private const int TypicalRequestKeys = 8;
+
     public static RequestContext Build(AuthorizationRequest request)
     {
-        var context = new RequestContext(TypicalKeys + (request.Context?.Count ?? 0))
+        // The caller's own keys are derived once per principal and shared, under the request's own; caller-supplied
+        // keys only fill what the principal leaves unset, exactly as if they went in first and the principal's keys
+        // over them.
+        var keys = new ContextKeys(request.Principal.ContextKeys, TypicalRequestKeys + request.ResourceTags.Count * 3 + (request.Context?.Count ?? 0));
+        var context = new RequestContext(keys)
         {
             Action = request.Action,
             Resource = request.Resource,
             // An anonymous caller is no principal, unless it comes through an identity provider that Federated entries name.
             Principal = request.Principal is { Kind: PrincipalKind.Anonymous, FederatedProvider: null } ? null : request.Principal.Identity,
         };
-        var keys = context.Keys;
         if (request.Context is not null)
         {
             foreach (var (key, value) in request.Context.All)
             {
-                keys.Set(key, value);
+                keys.TryAdd(key, value);
             }
         }
 
-        AddPrincipalKeys(request.Principal, keys);
         AddResourceKeys(request, keys);
         AddRequestKeys(request, keys);
         var time = request.Time ?? DateTimeOffset.UtcNow;
@@ -42,6 +47,14 @@ public static class RequestContextBuilder
         }
 
         return context;
+    }
+
+    /// <summary>The keys that depend on the caller alone.</summary>
+    internal static ContextKeys PrincipalKeys(RequestPrincipal principal)
+    {
+        var keys = new ContextKeys(TypicalKeys);
+        AddPrincipalKeys(principal, keys);
+        return keys;
     }
 
     private static void AddPrincipalKeys(RequestPrincipal principal, ContextKeys keys)

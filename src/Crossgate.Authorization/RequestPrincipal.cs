@@ -11,6 +11,7 @@ public sealed class RequestPrincipal
         FrozenDictionary<string, string>.Empty;
 
     private PrincipalIdentity? _identity;
+    private ContextKeys? _contextKeys;
 
     public required PrincipalKind Kind { get; init; }
 
@@ -80,6 +81,10 @@ public sealed class RequestPrincipal
         ServiceName = ServiceName,
         FederatedProvider = FederatedProvider,
     };
+
+    /// <summary>The condition keys the caller alone sets (<c>aws:PrincipalArn</c>, <c>aws:PrincipalTag/*</c>, …), built
+    /// once: each request copies them rather than deriving them again. Never changed after it is built.</summary>
+    internal ContextKeys ContextKeys => _contextKeys ??= RequestContextBuilder.PrincipalKeys(this);
 
     /// <summary>The value of <c>aws:PrincipalArn</c>: the role's ARN for role sessions, otherwise the caller's ARN.</summary>
     public string PrincipalArn => Kind == PrincipalKind.AssumedRole && RoleArn is not null ? RoleArn : Arn;

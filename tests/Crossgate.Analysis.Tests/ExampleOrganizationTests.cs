@@ -151,4 +151,13 @@ public sealed class ExampleOrganizationTests : IAsyncLifetime
         Assert.Contains("subgraph a222222222222", mermaid, StringComparison.Ordinal);
         Assert.Contains("-.->", mermaid, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void FindingsStreamedAreTheFindingsText()
+    {
+        var findings = _graph.Findings();
+        using var stream = new MemoryStream();
+        GraphJson.Findings(stream, _graph, findings);
+        Assert.Equal(GraphJson.Findings(_graph, findings) + "\n", System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+    }
 }

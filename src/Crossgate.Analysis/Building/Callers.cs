@@ -15,6 +15,6 @@ internal static class Callers
     public static EdgeDecider Decider(AnalysisOptions options, PolicyIndex index)
     {
         var supplied = new HashSet<string>(options.Context.Keys, StringComparer.OrdinalIgnoreCase);
-        return new EdgeDecider(index, new ConditionRelaxer(new SettledKeys(supplied)), options.ContextKeys());
+        return new EdgeDecider(index, new ConditionRelaxer(new SettledKeys(supplied)), options.ContextKeys(), cutByAction: !options.FullScan);
     }
 }

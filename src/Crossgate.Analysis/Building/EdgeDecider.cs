@@ -10,7 +10,7 @@ namespace Crossgate.Analysis.Building;
 /// policies cut down to the statements of that action and the conditions the store cannot settle relaxed (see
 /// <see cref="ConditionRelaxer"/>). Allowed: the edge's evidence. Denied: null, whatever the unsettled keys hold.
 /// What is prepared for a caller or a resource is kept on it, so a caller deciding a thousand roles prepares once.</summary>
-internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, ContextKeys? supplied)
+internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, ContextKeys? supplied, bool cutByAction = true)
 {
     private static readonly CompiledPolicy OutsideIdentity = CompiledPolicy.Compile(
         PolicyParser.Parse("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}""", PolicyKind.Identity).Document!,
@@ -26,6 +26,10 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
     private static List<RelaxedPolicy>? Used;
 
     public PolicyIndex Index { get; } = index;
+
+    /// <summary>One moment for every decision of a build: the time keys are unsettled (relaxed) unless supplied, and
+    /// reading the clock per decision costs more than the rest of the context on some machines.</summary>
+    private readonly DateTimeOffset _time = DateTimeOffset.UtcNow;
 
     public EdgeEvidence? Decide(CallerSide caller, string action, ResourceSide resource, (string Key, string Value)? extra = null)
     {
@@ -72,7 +76,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
 
         var request = Request(caller, action, resource, context, reusable: extra is null);
 
-        var trace = Trace ??= new EvaluationTrace();
+        var trace = Trace ??= new EvaluationTrace(reuseRecords: true);
         trace.MatchedStatements.Clear();
         trace.MissingContextKeys.Clear();
         if (!Authorizer.Evaluate(request, policies, trace).IsAllowed)
@@ -86,7 +90,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
     /// <summary>The request for the decision. Building its condition-key context is most of a decision's cost, and
     /// for one caller and action it differs between two untagged resources of the same account only by the resource
     /// ARN: such requests are kept (per thread, for the account being decided) and only their resource is changed.</summary>
-    private static AuthorizationRequest Request(CallerSide caller, string action, ResourceSide resource, ContextKeys? context, bool reusable)
+    private AuthorizationRequest Request(CallerSide caller, string action, ResourceSide resource, ContextKeys? context, bool reusable)
     {
         reusable &= resource.AccountId.Length > 0 && resource.Tags.Count == 0;
         var cache = Requests ??= new RequestCache();
@@ -109,7 +113,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
         {
             Principal = caller.Principal, Action = action, Resource = resource.Arn, ResourceAccount = resource.AccountId.Length == 0 ? null : resource.AccountId,
             ResourceTags = resource.Tags, ResourceOrgId = resource.OrganizationId, ResourceOrgPaths = resource.OrganizationPaths,
-            Context = context,
+            Context = context, Time = _time,
         };
         if (reusable)
         {
@@ -148,7 +152,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             var builder = ImmutableArray.CreateBuilder<CompiledPolicy>(caller.IdentityPolicies.Length);
             foreach (var policy in caller.IdentityPolicies)
             {
-                if (Index.ForAction(policy, action) is { } relevant)
+                if ((cutByAction ? Index.ForAction(policy, action) : policy) is { } relevant)
                 {
                     builder.Add(Use(relevant, caller.Exposure, used));
                 }
@@ -157,7 +161,7 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             identity = builder.DrainToImmutable();
         }
 
-        var boundary = caller.PermissionsBoundary is { } b ? Use(Index.BoundaryForAction(b, action), caller.Exposure, used) : null;
+        var boundary = caller.PermissionsBoundary is { } b ? Use(cutByAction ? Index.BoundaryForAction(b, action) : b, caller.Exposure, used) : null;
         prepared = new PreparedPolicies(identity, boundary, [.. used]);
         if (bit >= 0)
         {

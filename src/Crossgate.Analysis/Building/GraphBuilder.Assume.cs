@@ -9,6 +9,10 @@ namespace Crossgate.Analysis.Building;
 /// <summary>Assume edges: for one role, the candidates its trust policy names, each confirmed by the engine.</summary>
 internal sealed partial class GraphBuilder
 {
+    /// <summary>Each thread's candidate set, cleared for every role; replaced when a build has more principals.</summary>
+    [ThreadStatic]
+    private static CandidateSet? Candidates;
+
     private void AddAssumeEdges(int roleIndex, List<AccessEdge> edges)
     {
         var role = _principals[roleIndex];
@@ -18,7 +22,8 @@ internal sealed partial class GraphBuilder
         }
 
         var resource = RoleResource(role);
-        var inStore = new HashSet<int>();
+        var inStore = Candidates is { Capacity: var capacity } && capacity >= _principals.Length ? Candidates : Candidates = new CandidateSet(_principals.Length);
+        inStore.Clear();
         var outside = new Dictionary<string, (NodeKind Kind, string Action, string? Account)>(StringComparer.Ordinal);
         foreach (var statement in trust.Statements)
         {
@@ -31,7 +36,14 @@ internal sealed partial class GraphBuilder
             {
                 if (statement.Source.IsNotPrincipal || principals.IsWildcard || principals.Aws.Contains("*"))
                 {
-                    inStore.UnionWith(_assumers);
+                    inStore.AddRange(_assumers);
+
+                    // "*" grants on its own inside the role's account: its principals need no identity allow.
+                    if (_principalsByAccount.TryGetValue(role.AccountId, out var sameAccount))
+                    {
+                        inStore.AddRange(sameAccount);
+                    }
+
                     outside.TryAdd("*", (NodeKind.Anyone, AnalysisActions.AssumeRole, null));
                 }
 
@@ -56,8 +68,13 @@ internal sealed partial class GraphBuilder
             }
         }
 
+        if (_options.FullScan)
+        {
+            inStore.AddRange(_assumers);
+        }
+
         var target = _nodeOf[roleIndex];
-        foreach (var candidate in inStore)
+        foreach (var candidate in inStore.Items)
         {
             if (candidate == roleIndex)
             {
@@ -90,7 +107,7 @@ internal sealed partial class GraphBuilder
 
     /// <summary>An account (id or root ARN): its principals that may assume roles at all, or, when the account is
     /// not in the store, the account itself. A user or role ARN: that principal, in the store or outside it.</summary>
-    private void AddNamedCandidates(string entry, HashSet<int> inStore, Dictionary<string, (NodeKind, string, string?)> outside)
+    private void AddNamedCandidates(string entry, CandidateSet inStore, Dictionary<string, (NodeKind, string, string?)> outside)
     {
         string? account = null;
         if (entry.Length == 12 && entry.All(char.IsAsciiDigit))
@@ -106,7 +123,7 @@ internal sealed partial class GraphBuilder
         {
             if (_assumersByAccount.TryGetValue(account, out var assumers))
             {
-                inStore.UnionWith(assumers);
+                inStore.AddRange(assumers);
             }
             else if (!_principalsByAccount.ContainsKey(account) && !_snapshot.Accounts.ContainsKey(account))
             {

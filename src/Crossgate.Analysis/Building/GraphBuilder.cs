@@ -44,7 +44,7 @@ internal sealed partial class GraphBuilder
             var account = Account(principal.AccountId);
             _nodeOf[i] = _nodes.GetOrAdd(principal.Arn, principal.IsRole ? NodeKind.Role : NodeKind.User, principal.AccountId, account.OrganizationId, true).Index;
             _callers[i] = Callers.InStore(principal, account);
-            _masks[i] = _index.AllowMask(principal.IdentityPolicies);
+            _masks[i] = options.FullScan ? ulong.MaxValue : _index.AllowMask(principal.IdentityPolicies);
             _principalByArn[principal.Arn] = i;
             Add(_principalsByAccount, principal.AccountId, i);
             if ((_masks[i] & assumeBit) != 0)

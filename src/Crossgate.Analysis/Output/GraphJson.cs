@@ -69,7 +69,22 @@ public static class GraphJson
         json.WriteEndObject();
     });
 
-    public static string Findings(AccessGraph graph, FindingsResult result) => Write(json =>
+    public static string Findings(AccessGraph graph, FindingsResult result) => Write(json => WriteFindings(json, graph, result));
+
+    /// <summary>The findings straight to a stream (UTF-8, then a newline): a large organization's answer runs to tens
+    /// of megabytes, which need not be held as one string.</summary>
+    public static void Findings(Stream stream, AccessGraph graph, FindingsResult result)
+    {
+        using (var json = new Utf8JsonWriter(stream, Options))
+        {
+            WriteFindings(json, graph, result);
+        }
+
+        stream.Write("\n"u8);
+        stream.Flush();
+    }
+
+    private static void WriteFindings(Utf8JsonWriter json, AccessGraph graph, FindingsResult result)
     {
         json.WriteStartObject();
         json.WriteStartArray("findings");
@@ -83,11 +98,18 @@ public static class GraphJson
             WritePath(json, graph, finding.Path);
             json.WriteString("fix", finding.Fix);
             json.WriteEndObject();
+            if (json.BytesPending > FlushAt)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
-    });
+    }
+
+    /// <summary>A writer over a stream holds what it has not flushed: flush every 64 KiB or so.</summary>
+    private const int FlushAt = 1 << 16;
 
     public static void WriteEdge(Utf8JsonWriter json, AccessGraph graph, AccessEdge edge)
     {

@@ -21,7 +21,10 @@ internal static class AccessFindingsCommand
             }
 
             var graph = await options.BuildAsync(parse, analysis, cancellation);
-            AccessWriter.Findings(parse.InvocationConfiguration.Output, parse.GetValue(options.Output)!, graph, graph.Findings());
+            var findings = graph.Findings();
+            options.Timings?.Mark($"findings ({findings.Findings.Count})");
+            AccessWriter.Findings(parse.InvocationConfiguration.Output, parse.GetValue(options.Output)!, graph, findings);
+            options.Timings?.Mark("output");
             return 0;
         });
         return command;

@@ -44,9 +44,13 @@ internal sealed class AccessOptions
         return (new AnalysisOptions { Context = context }, null);
     }
 
+    /// <summary>With <c>CROSSGATE_TIMINGS=1</c>, the phase timings that <see cref="BuildAsync"/> started; the command
+    /// marks its own phases (findings, output) on them.</summary>
+    public PhaseTimings? Timings { get; private set; }
+
     public async Task<AccessGraph> BuildAsync(ParseResult parse, AnalysisOptions options, CancellationToken cancellation)
     {
-        var timings = PhaseTimings.FromEnvironment(parse.InvocationConfiguration.Error);
+        var timings = Timings = PhaseTimings.FromEnvironment(parse.InvocationConfiguration.Error);
         StoreSnapshot snapshot;
         await using (var store = await Store.OpenAsync(parse, cancellation))
         {

@@ -89,7 +89,18 @@ internal static class AccessWriter
         switch (format)
         {
             case "json":
-                writer.WriteLine(GraphJson.Findings(graph, result));
+                if (ReferenceEquals(writer, Console.Out))
+                {
+                    // Standard output: the bytes go straight out rather than through one large string.
+                    writer.Flush();
+                    using var stdout = Console.OpenStandardOutput();
+                    GraphJson.Findings(stdout, graph, result);
+                }
+                else
+                {
+                    writer.WriteLine(GraphJson.Findings(graph, result));
+                }
+
                 break;
             case "dot":
                 writer.Write(GraphDrawing.Dot(graph, result.Findings.SelectMany(f => f.Path)));

@@ -24,5 +24,12 @@ public sealed class RequestContext
         Keys = new ContextKeys(expectedKeys);
     }
 
+    /// <param name="keys">The condition keys, already filled (or to be filled) by the caller.</param>
+    public RequestContext(ContextKeys keys)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        Keys = keys;
+    }
+
     public ContextKeys Keys { get; }
 }
