@@ -60,10 +60,38 @@ public static class CrossgateCli
         {
             return parseResult.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
         }
+        catch (Exception exception) when (StoreUnavailable(exception) is { } store)
+        {
+            // A store that cannot be reached is the operator's to fix, like a missing --data store: not our failure.
+            error.WriteLine($"crossgate: cannot use the PostgreSQL store given by --postgres: {store.Message}. " +
+                            "Check the connection string (host, port, username, password, database) and that the server accepts connections.");
+            return UsageError;
+        }
         catch (Exception exception)
         {
             error.WriteLine($"crossgate: internal error: {exception.Message}");
             return InternalError;
         }
+    }
+
+    /// <summary>The PostgreSQL failure (unreachable server, refused login, missing database) behind an exception.</summary>
+    private static Npgsql.NpgsqlException? StoreUnavailable(Exception exception)
+    {
+        for (Exception? at = exception; at is not null; at = at.InnerException)
+        {
+            // Server errors count only when they are about reaching it: connection, login, database, shutdown.
+            if (at is Npgsql.PostgresException server)
+            {
+                return server.SqlState.StartsWith("08", StringComparison.Ordinal) || server.SqlState.StartsWith("28", StringComparison.Ordinal)
+                    || server.SqlState.StartsWith("3D", StringComparison.Ordinal) || server.SqlState.StartsWith("57P", StringComparison.Ordinal) ? server : null;
+            }
+
+            if (at is Npgsql.NpgsqlException npgsql)
+            {
+                return npgsql;
+            }
+        }
+
+        return null;
     }
 }

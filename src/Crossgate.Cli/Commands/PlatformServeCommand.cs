@@ -33,9 +33,14 @@ internal static class PlatformServeCommand
 
             await using var stores = await PlatformStores.OpenAsync(store.DataDirectory(parse), parse.GetValue(store.Postgres), cancellation);
             var connection = new PlatformConnection(target, _ => ValueTask.FromResult(ChainCredentials()), AccountsOptions.Http);
+            // The console's access graph reads the directory store when there is one (init, import); none is created.
+            await using var directory = parse.GetValue(store.Postgres) is { Length: > 0 } || StoreOptions.MissingStoreMessage(store.DataDirectory(parse)) is null
+                ? await store.OpenAsync(parse, cancellation)
+                : null;
             await using var platform = new PlatformService(new PlatformServiceOptions
             {
                 Registry = stores.Accounts, Store = stores.Store, Connection = connection, CheckEvery = ParseCheckEvery(parse.GetValue(checkEvery)),
+                Directory = directory,
             });
             await using var web = PlatformHost.Create(platform, parse.GetValue(host)!, parse.GetValue(port));
             await web.StartAsync(cancellation);

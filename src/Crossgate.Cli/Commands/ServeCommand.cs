@@ -126,6 +126,7 @@ internal static class ServeCommand
         await using var platform = new PlatformService(new PlatformServiceOptions
         {
             Registry = platformStores.Accounts, Store = platformStores.Store, Connection = connection, CheckEvery = platformChoice.CheckEvery,
+            Directory = store,
         });
 
         await using var server = CrossgateServer.Create(

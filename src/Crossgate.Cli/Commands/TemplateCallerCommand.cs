@@ -19,13 +19,18 @@ internal static class TemplateCallerCommand
             Description = "The role's IAM path, e.g. /platform/.",
             DefaultValueFactory = _ => "/",
         };
+        var callerArn = new Option<string?>("--caller-arn")
+        {
+            Description = "The platform's own user or role ARN: adds the statements that let it ask IAM's simulator about itself, "
+                          + "so onboarding can say which side refuses an AssumeRole.",
+        };
         var command = new Command("caller", "Write the platform's identity policy allowing sts:AssumeRole on its role in every account.")
         {
-            roleName, path,
+            roleName, path, callerArn,
         };
         command.SetAction(parse =>
         {
-            var result = CallerPolicyBuilder.Build(parse.GetValue(roleName)!, parse.GetValue(path)!);
+            var result = CallerPolicyBuilder.Build(parse.GetValue(roleName)!, parse.GetValue(path)!, parse.GetValue(callerArn));
             if (!result.Success)
             {
                 return TemplateErrorWriter.Report(result.Error, parse.InvocationConfiguration.Error);

@@ -80,9 +80,15 @@ public static class ExampleOrganization
         steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "AssumeResponseRoles",
             $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::*:role/{{PlatformResponseRole}}"}]}""",
             cancellationToken: cancellationToken));
-        // Discovery lists the organization's accounts before assuming the response role in each.
+        // Discovery lists the organization's accounts (or those under the OUs it is given, walking child OUs) before
+        // assuming the response role in each.
         steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "DiscoverAccounts",
-            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:ListAccounts","organizations:DescribeOrganization"],"Resource":"*"}]}""",
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:ListAccounts","organizations:ListAccountsForParent","organizations:ListOrganizationalUnitsForParent","organizations:DescribeOrganization"],"Resource":"*"}]}""",
+            cancellationToken: cancellationToken));
+        // Onboarding asks IAM's simulator about the platform's own side when an AssumeRole is refused (the statements
+        // `crossgate template caller --caller-arn` writes).
+        steps.Take(await iam.PutRolePolicyAsync(Management, PlatformRole, "DiagnoseOwnAccess",
+            $$"""{"Version":"2012-10-17","Statement":[{"Sid":"DiagnoseOwnAccess","Effect":"Allow","Action":["iam:SimulatePrincipalPolicy","iam:GetRolePolicy","iam:ListRolePolicies","iam:ListAttachedRolePolicies"],"Resource":"arn:aws:iam::{{Management}}:role/{{PlatformRole}}"},{"Sid":"ReadOwnManagedPolicies","Effect":"Allow","Action":["iam:GetPolicy","iam:GetPolicyVersion"],"Resource":["arn:aws:iam::{{Management}}:policy/*","arn:aws:iam::aws:policy/*"]}]}""",
             cancellationToken: cancellationToken));
 
         // Account B: a role trusting account A, and the platform's response role.

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Crossgate.Platform.Aws;
 using Crossgate.Policies;
-using Crossgate.Policies.Matching;
 
 namespace Crossgate.Platform.AccountCheck;
 
@@ -37,7 +36,7 @@ public sealed class ServiceControlPolicyFinder(JsonClient organizations)
 
         foreach (var policy in snapshot.Policies)
         {
-            if (policy.Targets.Overlaps(path) && policy.Document.Statements.Any(s => Denies(s, action, resource)))
+            if (policy.Targets.Overlaps(path) && policy.Document.Statements.Any(s => DenyingStatement.Denies(s, action, resource) && s.Condition.IsEmpty))
             {
                 return new DenialCause(DenialKind.ServiceControlPolicy, policy.Name, policy.Arn);
             }
@@ -45,12 +44,6 @@ public sealed class ServiceControlPolicyFinder(JsonClient organizations)
 
         return null;
     }
-
-    private static bool Denies(Statement statement, string action, string resource) =>
-        statement.Effect == Effect.Deny
-        && statement.Actions.Any(p => Wildcard.IsMatch(p, action, ignoreCase: true)) != statement.IsNotAction
-        && (!statement.HasResource || statement.Resources.Any(p => p == "*" || Wildcard.IsMatch(p, resource, ignoreCase: false)) != statement.IsNotResource)
-        && statement.Condition.IsEmpty;
 
     private async Task<Snapshot?> ReadAsync(CancellationToken cancellation)
     {

@@ -29,16 +29,26 @@ public sealed class IamClient(QueryClient query)
     /// <summary>Every policy document of the role, inline and attached (each attached policy's default version),
     /// decoded: what <c>iam:ListRolePolicies</c>, <c>GetRolePolicy</c>, <c>ListAttachedRolePolicies</c>,
     /// <c>GetPolicy</c> and <c>GetPolicyVersion</c> return.</summary>
-    public async Task<IReadOnlyList<(string Name, string Document)>> GetRolePolicyDocumentsAsync(string roleName, CancellationToken cancellation)
+    public Task<IReadOnlyList<(string Name, string Document)>> GetRolePolicyDocumentsAsync(string roleName, CancellationToken cancellation) =>
+        GetPolicyDocumentsAsync("Role", roleName, cancellation);
+
+    /// <summary>Every policy document attached to the user itself, inline and managed (not its groups').</summary>
+    public Task<IReadOnlyList<(string Name, string Document)>> GetUserPolicyDocumentsAsync(string userName, CancellationToken cancellation) =>
+        GetPolicyDocumentsAsync("User", userName, cancellation);
+
+    /// <param name="kind"><c>Role</c> or <c>User</c>: it names the operations (<c>List{kind}Policies</c>, …) and
+    /// their parameter (<c>{kind}Name</c>).</param>
+    private async Task<IReadOnlyList<(string Name, string Document)>> GetPolicyDocumentsAsync(string kind, string principalName, CancellationToken cancellation)
     {
         var documents = new List<(string, string)>();
-        foreach (var name in await ListAsync("ListRolePolicies", roleName, "PolicyNames", cancellation).ConfigureAwait(false))
+        var nameParameter = kind + "Name";
+        foreach (var name in await ListAsync($"List{kind}Policies", nameParameter, principalName, "PolicyNames", cancellation).ConfigureAwait(false))
         {
-            var policy = await query.CallAsync("GetRolePolicy", [new("RoleName", roleName), new("PolicyName", name.Value)], cancellation).ConfigureAwait(false);
+            var policy = await query.CallAsync($"Get{kind}Policy", [new(nameParameter, principalName), new("PolicyName", name.Value)], cancellation).ConfigureAwait(false);
             documents.Add((name.Value, Uri.UnescapeDataString(QueryClient.Child(policy, "PolicyDocument") ?? "{}")));
         }
 
-        foreach (var attached in await ListAsync("ListAttachedRolePolicies", roleName, "AttachedPolicies", cancellation).ConfigureAwait(false))
+        foreach (var attached in await ListAsync($"ListAttached{kind}Policies", nameParameter, principalName, "AttachedPolicies", cancellation).ConfigureAwait(false))
         {
             var arn = QueryClient.Child(attached, "PolicyArn")!;
             var policy = await query.CallAsync("GetPolicy", [new("PolicyArn", arn)], cancellation).ConfigureAwait(false);
@@ -51,14 +61,14 @@ public sealed class IamClient(QueryClient query)
         return documents;
     }
 
-    /// <summary>The members of a paged list of a role (following <c>Marker</c>).</summary>
-    private async Task<List<XElement>> ListAsync(string action, string roleName, string listName, CancellationToken cancellation)
+    /// <summary>The members of a paged list of a principal (following <c>Marker</c>).</summary>
+    private async Task<List<XElement>> ListAsync(string action, string nameParameter, string principalName, string listName, CancellationToken cancellation)
     {
         var members = new List<XElement>();
         string? marker = null;
         do
         {
-            var parameters = new List<KeyValuePair<string, string>> { new("RoleName", roleName) };
+            var parameters = new List<KeyValuePair<string, string>> { new(nameParameter, principalName) };
             if (marker is not null)
             {
                 parameters.Add(new("Marker", marker));

@@ -13,6 +13,11 @@ public sealed class AccountRegistry : IAccountRegistry
 
     private const string RoleNameFragmentSetting = "require_role_name_contains";
 
+    /// <summary>Counts additions and removals in the same transaction as the write (see <see cref="RevisionAsync"/>).</summary>
+    private const string BumpRevision =
+        "INSERT INTO registry_settings (name, value) VALUES ('revision', '1') " +
+        "ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(registry_settings.value AS INTEGER) + 1 AS TEXT)";
+
     private readonly string _connectionString;
 
     private AccountRegistry(string path)
@@ -58,6 +63,7 @@ public sealed class AccountRegistry : IAccountRegistry
         command.Parameters.AddWithValue("@arn", account.RoleArn);
         command.Parameters.AddWithValue("@doc", JsonSerializer.Serialize(account, RegistryJsonContext.Default.RegisteredAccount));
         await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        await ExecuteAsync(connection, transaction, BumpRevision, cancellation).ConfigureAwait(false);
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
         return null;
     }
@@ -87,9 +93,26 @@ public sealed class AccountRegistry : IAccountRegistry
     public async Task<bool> RemoveAsync(string alias, CancellationToken cancellation = default)
     {
         await using var connection = await ConnectAsync(cancellation).ConfigureAwait(false);
-        await using var command = Command(connection, null, "DELETE FROM registered_accounts WHERE alias = @alias");
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
+        await using var command = Command(connection, transaction, "DELETE FROM registered_accounts WHERE alias = @alias");
         command.Parameters.AddWithValue("@alias", alias);
-        return await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) > 0;
+        if (await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        await ExecuteAsync(connection, transaction, BumpRevision, cancellation).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+        return true;
+    }
+
+    public async Task<long> RevisionAsync(CancellationToken cancellation = default)
+    {
+        await using var connection = await ConnectAsync(cancellation).ConfigureAwait(false);
+        await using var command = Command(connection, null, "SELECT value FROM registry_settings WHERE name = 'revision'");
+        return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is string value
+            ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
     }
 
     /// <summary>Keeps the outcome of the latest account check with the registration.</summary>

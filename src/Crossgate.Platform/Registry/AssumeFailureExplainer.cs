@@ -90,7 +90,8 @@ public static class AssumeFailureExplainer
         return (AssumeFailureKind.AccessDeniedAmbiguous,
             $"AWS refused to let {caller} assume {role} (AccessDenied), an answer it gives for several causes. Likely causes:\n" +
             string.Join("\n", causes.OfType<string>().Select((c, i) => $"  {i + 1}. {c}")) +
-            $"\n  (Give {caller} iam:SimulatePrincipalPolicy on itself and Crossgate tells which side is at fault.)");
+            $"\n  (Give {caller} iam:SimulatePrincipalPolicy on itself and Crossgate tells which side is at fault: " +
+            $"crossgate template caller --role-name {RoleName(role)} --caller-arn ARN writes that statement.)");
     }
 
     /// <summary>The caller's side allows the call, so the target refused: what was sent, and what to fix there.</summary>

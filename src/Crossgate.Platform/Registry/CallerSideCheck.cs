@@ -1,5 +1,6 @@
 using Crossgate.Platform.AccountCheck;
 using Crossgate.Platform.Aws;
+using Crossgate.Policies;
 
 namespace Crossgate.Platform.Registry;
 
@@ -59,9 +60,54 @@ public sealed class CallerSideCheck(HttpClient http, AwsTarget target, AwsCreden
         if (side == CallerSide.ExplicitDeny)
         {
             var policy = result.MatchedStatementIds.FirstOrDefault(id => !string.IsNullOrEmpty(id) && id != "ResourcePolicy");
-            return new CallerSideAnswer(side, policy is null ? "one of its policies" : $"its policy {policy}");
+            var statement = await DenyingStatementAsync(source, policy, roleArn, cancellation).ConfigureAwait(false);
+            return new CallerSideAnswer(side, (policy, statement) switch
+            {
+                (_, { } s) => $"{s.Text} of its policy {s.Policy}",
+                ({ } p, null) => $"its policy {p}",
+                (null, null) => "one of its policies",
+            });
         }
 
         return new CallerSideAnswer(side, "its identity-based policies");
+    }
+
+    /// <summary>The caller's own Deny statement for <c>sts:AssumeRole</c> on the role, read from its policies (it
+    /// needs to read them: the self-check statement of <c>crossgate template caller --caller-arn</c>); null when they
+    /// cannot be read or none matches.</summary>
+    private async Task<(string Text, string Policy)?> DenyingStatementAsync(string callerArn, string? policyName, string roleArn, CancellationToken cancellation)
+    {
+        var slash = callerArn.IndexOf('/', StringComparison.Ordinal);
+        var name = callerArn[(callerArn.LastIndexOf('/') + 1)..];
+        var isRole = callerArn.Contains(":role/", StringComparison.Ordinal);
+        if (slash < 0)
+        {
+            return null;
+        }
+
+        IReadOnlyList<(string Name, string Document)> documents;
+        try
+        {
+            var iam = IamClient.Create(http, target, credentials);
+            documents = isRole
+                ? await iam.GetRolePolicyDocumentsAsync(name, cancellation).ConfigureAwait(false)
+                : await iam.GetUserPolicyDocumentsAsync(name, cancellation).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AwsCallException or HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        // The policy the simulator named first, then the others (a group's policy is not among them).
+        foreach (var (documentName, document) in documents.OrderBy(d => d.Name == policyName ? 0 : 1))
+        {
+            var parsed = PolicyParser.Parse(document, PolicyKind.Identity);
+            if (parsed.Success && DenyingStatement.Find(parsed.Document!, "sts:AssumeRole", roleArn) is { } statement)
+            {
+                return (DenyingStatement.Describe(statement), documentName);
+            }
+        }
+
+        return null;
     }
 }

@@ -27,6 +27,10 @@ public interface IAccountRegistry
 
     Task<RegistryPolicy> GetPolicyAsync(CancellationToken cancellation = default);
 
+    /// <summary>A number that grows with every registration added or removed, by any process sharing the registry:
+    /// readers keep what they built from the list until it changes.</summary>
+    Task<long> RevisionAsync(CancellationToken cancellation = default);
+
     /// <summary>Sets the registry's rules; an empty fragment removes the name rule.</summary>
     Task SetPolicyAsync(RegistryPolicy policy, CancellationToken cancellation = default);
 }

@@ -11,7 +11,15 @@ public sealed class PostgresAccountRegistry : IAccountRegistry, IAsyncDisposable
 {
     private const string RoleNameFragmentSetting = "require_role_name_contains";
 
+    /// <summary>Completed by the name of a CTE that returns a row when a registration was added or removed: counts it
+    /// in the same statement (see <see cref="RevisionAsync"/>).</summary>
+    private const string BumpRevisionAfter =
+        "INSERT INTO platform_registry_settings (name, value) SELECT 'revision', '1' FROM ";
+
     // Any constant shared by every opener; "crossgate-platform" in ASCII, folded to 64 bits.
+    private const string RevisionConflict =
+        " ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(platform_registry_settings.value AS BIGINT) + 1 AS TEXT)";
+
     private const long SchemaLock = 0x63726F7373676174;
 
     private readonly NpgsqlDataSource _dataSource;
@@ -49,7 +57,8 @@ public sealed class PostgresAccountRegistry : IAccountRegistry, IAsyncDisposable
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(
-            "INSERT INTO platform_registered_accounts (alias_key, alias, role_arn, doc) VALUES (@key, @alias, @arn, @doc) ON CONFLICT (alias_key) DO NOTHING",
+            "WITH added AS (INSERT INTO platform_registered_accounts (alias_key, alias, role_arn, doc) VALUES (@key, @alias, @arn, @doc) " +
+            "ON CONFLICT (alias_key) DO NOTHING RETURNING 1) " + BumpRevisionAfter + "added" + RevisionConflict,
             connection);
         command.Parameters.AddWithValue("key", Key(account.Alias));
         command.Parameters.AddWithValue("alias", account.Alias);
@@ -89,9 +98,19 @@ public sealed class PostgresAccountRegistry : IAccountRegistry, IAsyncDisposable
     public async Task<bool> RemoveAsync(string alias, CancellationToken cancellation = default)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand("DELETE FROM platform_registered_accounts WHERE alias_key = @key", connection);
+        await using var command = new NpgsqlCommand(
+            "WITH removed AS (DELETE FROM platform_registered_accounts WHERE alias_key = @key RETURNING 1) " + BumpRevisionAfter + "removed" + RevisionConflict, connection);
         command.Parameters.AddWithValue("key", Key(alias));
         return await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false) > 0;
+    }
+
+    public async Task<long> RevisionAsync(CancellationToken cancellation = default)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellation).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT value FROM platform_registry_settings WHERE name = 'revision'", connection);
+        return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is string value
+            ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
     }
 
     public async Task<bool> RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation = default) =>

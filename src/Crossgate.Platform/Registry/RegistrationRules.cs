@@ -59,10 +59,10 @@ public static partial class RegistrationRules
         }, null);
     }
 
-    /// <summary>The alias <c>accounts discover</c> gives an account: its name in the organization made safe (runs
-    /// of other characters become one '-', at most 64, starting with a letter or digit), or its id when nothing is
-    /// left; made unique against <paramref name="taken"/> (ignoring case) by adding the account id. The alias is
-    /// added to <paramref name="taken"/>.</summary>
+    /// <summary>The alias discovery (<c>accounts discover</c> and the service's <c>POST /discover</c>) gives an
+    /// account: its name in the organization made safe (runs of other characters become one '-', at most 64, starting
+    /// with a letter or digit), or its id when nothing is left; made unique against <paramref name="taken"/> (ignoring
+    /// case) by adding the account id (then the id alone, then a counter after it). The alias is added to <paramref name="taken"/>.</summary>
     public static string AliasFromName(string name, string accountId, ISet<string> taken)
     {
         var safe = new System.Text.StringBuilder(name.Length);
@@ -79,26 +79,26 @@ public static partial class RegistrationRules
             }
         }
 
-        var alias = safe.ToString().TrimStart('.', '_', '-').TrimEnd('-');
-        if (alias.Length > 64)
-        {
-            alias = alias[..64].TrimEnd('-');
-        }
-
+        var alias = Shorten(safe.ToString().TrimStart('.', '_', '-'), MaxAliasLength);
         if (alias.Length == 0)
         {
             alias = accountId;
         }
 
-        if (taken.Contains(alias))
+        // The name, then the name with the account id, then the id, then the id with a counter: the first that is free.
+        var withId = $"{Shorten(alias, MaxAliasLength - accountId.Length - 1)}-{accountId}".TrimStart('-');
+        for (var n = 1; taken.Contains(alias) || CheckAlias(alias) is not null; n++)
         {
-            var stem = alias.Length > 64 - 13 ? alias[..(64 - 13)] : alias;
-            alias = $"{stem}-{accountId}";
+            alias = n switch { 1 => withId, 2 => accountId, _ => $"{accountId}-{n - 1}" };
         }
 
         taken.Add(alias);
         return alias;
     }
+
+    private const int MaxAliasLength = 64;
+
+    private static string Shorten(string alias, int length) => (alias.Length > length ? alias[..length] : alias).TrimEnd('-', '.', '_');
 
     public static string? CheckAlias(string alias) => AliasPattern().IsMatch(alias)
         ? null

@@ -29,6 +29,10 @@ public interface IPlatformStore : IAsyncDisposable
     /// <summary>The newest check of every account that has one, keyed by alias (ignoring case).</summary>
     Task<IReadOnlyDictionary<string, StoredCheck>> LatestChecksAsync(CancellationToken cancellation = default);
 
+    /// <summary>A number that grows with every check added or history removed, by any process sharing the store:
+    /// readers keep what they built from the latest checks until it changes.</summary>
+    Task<long> ChecksRevisionAsync(CancellationToken cancellation = default);
+
     /// <summary>Forgets an account's checks and events (when it is removed from the registry).</summary>
     Task RemoveAccountHistoryAsync(string alias, CancellationToken cancellation = default);
 

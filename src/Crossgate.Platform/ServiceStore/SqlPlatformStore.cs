@@ -11,6 +11,14 @@ public abstract class SqlPlatformStore : IPlatformStore
 {
     private const string PermissionsSetting = "permission_profile";
     private const string CheckColumns = "id, alias, started_at, finished_at, assumable, reason, verdict, groups";
+    private const string ChecksRevisionSetting = "checks_revision";
+
+    /// <summary>Counts changes to the check history in the same transaction as the change (see
+    /// <see cref="ChecksRevisionAsync"/>); the upsert's row lock orders concurrent writers on PostgreSQL.</summary>
+    private const string BumpChecksRevision =
+        "INSERT INTO platform_settings (name, value) VALUES ('" + ChecksRevisionSetting + "', '1') " +
+        "ON CONFLICT (name) DO UPDATE SET value = CAST(CAST(platform_settings.value AS BIGINT) + 1 AS TEXT)";
+
     private const string EventColumns = "id, at, alias, kind, sid, from_value, to_value, message";
 
     public abstract string Description { get; }
@@ -53,13 +61,19 @@ public abstract class SqlPlatformStore : IPlatformStore
     public async Task<StoredCheck> AddCheckAsync(StoredCheck check, CancellationToken cancellation = default)
     {
         await using var connection = await OpenAsync(cancellation).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellation).ConfigureAwait(false);
         await using var command = Command(connection,
             "INSERT INTO platform_checks (alias_key, alias, started_at, finished_at, assumable, reason, verdict, groups) " +
             "VALUES (@key, @alias, @started, @finished, @assumable, @reason, @verdict, @groups) RETURNING id",
             ("@key", Key(check.Alias)), ("@alias", check.Alias), ("@started", Millis(check.StartedAt)), ("@finished", Millis(check.FinishedAt)),
             ("@assumable", check.Assumable ? 1 : 0), ("@reason", check.Reason), ("@verdict", check.Verdict),
             ("@groups", JsonSerializer.Serialize(check.Groups, PlatformStoreJsonContext.Default.ImmutableArrayStoredGroup)));
+        command.Transaction = transaction;
         var id = Convert.ToInt64(await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+        await using var bump = Command(connection, BumpChecksRevision);
+        bump.Transaction = transaction;
+        await bump.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellation).ConfigureAwait(false);
         return check with { Id = id };
     }
 
@@ -97,7 +111,19 @@ public abstract class SqlPlatformStore : IPlatformStore
             await command.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         }
 
+        await using var bump = Command(connection, BumpChecksRevision);
+        bump.Transaction = transaction;
+        await bump.ExecuteNonQueryAsync(cancellation).ConfigureAwait(false);
         await transaction.CommitAsync(cancellation).ConfigureAwait(false);
+    }
+
+    public async Task<long> ChecksRevisionAsync(CancellationToken cancellation = default)
+    {
+        await using var connection = await OpenAsync(cancellation).ConfigureAwait(false);
+        await using var command = Command(connection, "SELECT value FROM platform_settings WHERE name = @name", ("@name", ChecksRevisionSetting));
+        return await command.ExecuteScalarAsync(cancellation).ConfigureAwait(false) is string value
+            ? long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)
+            : 0;
     }
 
     public async Task AddEventsAsync(IReadOnlyList<PlatformEvent> events, CancellationToken cancellation = default)

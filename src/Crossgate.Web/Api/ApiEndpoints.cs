@@ -34,20 +34,18 @@ public static class ApiEndpoints
             .ProducesProblem(400).ProducesProblem(409).ProducesProblem(422).ProducesProblem(502);
         api.MapGet("/events", ListEvents).Produces<EventList>().ProducesProblem(400);
         api.MapGet("/platform", Describe).Produces<PlatformView>();
+        GraphEndpoints.Map(api);
     }
 
     private static async Task<IResult> ListAccounts(HttpContext context, PlatformService platform)
     {
-        var cancellation = context.RequestAborted;
-        var accounts = await platform.Registry.ListAsync(cancellation);
-        var latest = await platform.Store.LatestChecksAsync(cancellation);
-        var views = new AccountView[accounts.Count];
-        for (var i = 0; i < views.Length; i++)
-        {
-            views[i] = ApiViews.Account(accounts[i], latest.GetValueOrDefault(accounts[i].Alias));
-        }
-
-        return TypedResults.Json(new AccountList(views), WebJsonContext.Default.AccountList);
+        var (body, version) = await platform.AccountList.GetAsync(context.RequestAborted);
+        var headers = context.Response.Headers;
+        headers.ETag = version;
+        headers.CacheControl = "no-cache";
+        return context.Request.Headers.IfNoneMatch == version
+            ? TypedResults.StatusCode(StatusCodes.Status304NotModified)
+            : TypedResults.Bytes(body, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> AddAccount(HttpContext context, PlatformService platform)

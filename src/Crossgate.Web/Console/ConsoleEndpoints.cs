@@ -14,22 +14,11 @@ public static class ConsoleEndpoints
 {
     public const string Prefix = "/console";
 
-    /// <summary>Page routes and the file each serves (routing ignores a trailing slash: "/console/" is also "/console").</summary>
-    private static readonly (string Route, string File)[] Pages =
-    [
-        ("/console/", "accounts.html"),
-        ("/console/add", "add.html"),
-        ("/console/accounts/{alias}", "account.html"),
-        ("/console/discover", "discover.html"),
-        ("/console/permissions", "permissions.html"),
-        ("/console/monitoring", "monitoring.html"),
-    ];
-
     public static void Map(IEndpointRouteBuilder routes)
     {
-        foreach (var (route, file) in Pages)
+        foreach (var page in ConsolePages.All)
         {
-            routes.MapGet(route, (HttpContext context, PlatformService platform) => PageAsync(context, platform, file)).ExcludeFromDescription();
+            routes.MapGet(page.Route, (HttpContext context, PlatformService platform) => PageAsync(context, platform, page.Name)).ExcludeFromDescription();
         }
 
         routes.MapGet("/console/assets/{name}", (string name, HttpContext context) => Asset(name, context)).ExcludeFromDescription();
@@ -50,7 +39,7 @@ public static class ConsoleEndpoints
         headers["Referrer-Policy"] = "same-origin";
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, PlatformService platform, string file)
+    private static async Task<IResult> PageAsync(HttpContext context, PlatformService platform, string name)
     {
         var session = await platform.Sessions.FindAsync(context.Request.Cookies[ConsoleSessions.CookieName], context.RequestAborted);
         if (session is null)
@@ -59,11 +48,12 @@ public static class ConsoleEndpoints
         }
 
         context.Response.Headers.CacheControl = "no-store";
-        return Results.Bytes(ConsoleAssets.Page(file).Content, ConsoleAssets.Page(file).ContentType);
+        return Results.Bytes(ConsolePages.Html(name), "text/html; charset=utf-8");
     }
 
     private static IResult Asset(string name, HttpContext context)
     {
+        // Pages and the layout are served composed, behind the session check; never as bare files.
         if (name.EndsWith(".html", StringComparison.Ordinal) || ConsoleAssets.Find(name) is not { } asset)
         {
             return Results.NotFound();

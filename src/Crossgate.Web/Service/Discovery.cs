@@ -16,9 +16,6 @@ public sealed partial class Discovery(IRegisteredAccounts registry, PlatformConn
     [GeneratedRegex("^(ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|r-[0-9a-z]{4,32})$")]
     private static partial Regex ParentIdPattern();
 
-    [GeneratedRegex("[^A-Za-z0-9._-]+")]
-    private static partial Regex UnsafeAliasCharacters();
-
     public async Task<(IReadOnlyList<Row>? Rows, ServiceError? Error)> DiscoverAsync(
         string roleName, IReadOnlyList<string> parentIds, string? externalId, CancellationToken cancellation)
     {
@@ -54,13 +51,26 @@ public sealed partial class Discovery(IRegisteredAccounts registry, PlatformConn
 
         var policy = await registry.GetPolicyAsync(cancellation).ConfigureAwait(false);
         var registered = await registry.ListAsync(cancellation).ConfigureAwait(false);
-        var aliases = new HashSet<string>(registered.Select(r => r.Alias), StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(registered.Select(r => r.Alias), StringComparer.OrdinalIgnoreCase);
+        // Aliases are given before the accounts are tried at once, in the organization's order (as the CLI does), so
+        // the same organization gets the same aliases however the probes interleave.
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var account in accounts)
+        {
+            if (string.Equals(account.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase) && !registered.Any(r => r.RoleArn == RoleArnIn(account)))
+            {
+                aliases[account.Id] = RegistrationRules.AliasFromName(account.Name, account.Id, taken);
+            }
+        }
+
         var probe = new AssumabilityProbe(connection.Target, credentials, connection.Http);
         using var gate = new SemaphoreSlim(AccountCheckService.Parallelism);
 
+        string RoleArnIn(OrganizationAccount account) => $"arn:aws:iam::{account.Id}:role/{name}";
+
         async Task<Row> One(OrganizationAccount account)
         {
-            var roleArn = $"arn:aws:iam::{account.Id}:role/{name}";
+            var roleArn = RoleArnIn(account);
             if (!string.Equals(account.Status, "ACTIVE", StringComparison.OrdinalIgnoreCase))
             {
                 return new Row(account.Id, account.Name, null, false, $"Skipped: the account is {account.Status.ToLowerInvariant()}.");
@@ -74,8 +84,7 @@ public sealed partial class Discovery(IRegisteredAccounts registry, PlatformConn
             await gate.WaitAsync(cancellation).ConfigureAwait(false);
             try
             {
-                var alias = AliasFor(account, aliases);
-                var (registration, refusal) = RegistrationRules.Validate(alias, roleArn, externalId, null, policy, clock.GetUtcNow());
+                var (registration, refusal) = RegistrationRules.Validate(aliases[account.Id], roleArn, externalId, null, policy, clock.GetUtcNow());
                 if (registration is null)
                 {
                     return new Row(account.Id, account.Name, null, false, refusal);
@@ -99,30 +108,6 @@ public sealed partial class Discovery(IRegisteredAccounts registry, PlatformConn
         }
 
         return (await Task.WhenAll(accounts.Select(One)).ConfigureAwait(false), null);
-    }
-
-    /// <summary>The account's name made into a usable alias, unique ignoring case (the account id is appended when
-    /// the name is taken); the id itself when the name has nothing usable.</summary>
-    private static string AliasFor(OrganizationAccount account, HashSet<string> taken)
-    {
-        var safe = UnsafeAliasCharacters().Replace(account.Name, "-").Trim('-', '.', '_');
-        if (safe.Length > 40)
-        {
-            safe = safe[..40].TrimEnd('-', '.', '_');
-        }
-
-        lock (taken)
-        {
-            foreach (var candidate in new[] { safe, $"{safe}-{account.Id}", account.Id })
-            {
-                if (candidate.Length > 0 && candidate[0] != '-' && RegistrationRules.CheckAlias(candidate) is null && taken.Add(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        return account.Id;
     }
 
     /// <summary>The accounts under each parent, walking nested OUs.</summary>

@@ -18,6 +18,9 @@ public interface IRegisteredAccounts
     Task<RegistryPolicy> GetPolicyAsync(CancellationToken cancellation);
 
     Task RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation);
+
+    /// <summary>Grows with every registration added or removed, by any process.</summary>
+    Task<long> RevisionAsync(CancellationToken cancellation);
 }
 
 /// <summary>The platform's registry (SQLite in <c>DIR/platform.db</c>, or PostgreSQL).</summary>
@@ -35,4 +38,6 @@ public sealed class RegistryAccounts(IAccountRegistry registry) : IRegisteredAcc
 
     public Task RecordCheckAsync(string alias, string summary, DateTimeOffset time, CancellationToken cancellation) =>
         registry.RecordCheckAsync(alias, summary, time, cancellation);
+
+    public Task<long> RevisionAsync(CancellationToken cancellation) => registry.RevisionAsync(cancellation);
 }

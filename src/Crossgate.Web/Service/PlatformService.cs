@@ -1,4 +1,6 @@
+using Crossgate.Directory.Storage;
 using Crossgate.Platform.ServiceStore;
+using Crossgate.Web.Api;
 using Crossgate.Web.Console;
 using Crossgate.Web.Scheduling;
 
@@ -19,6 +21,8 @@ public sealed class PlatformService : IAsyncDisposable
         Onboarding = new AccountOnboarding(Registry, Connection, Checks, Background, Clock) { CheckWaitLimit = options.CheckWaitLimit };
         Discovery = new Discovery(Registry, Connection, Clock);
         Sessions = new ConsoleSessions(Store, Clock);
+        AccountList = new AccountListCache(Registry, Store);
+        Graph = options.Directory is { } directory ? new StoreGraph(directory, options.GraphLifetime, Clock) : null;
         Scheduler = options.CheckEvery is { } every ? new CheckScheduler(Registry, Checks, every, Clock) : null;
     }
 
@@ -40,6 +44,11 @@ public sealed class PlatformService : IAsyncDisposable
 
     public ConsoleSessions Sessions { get; }
 
+    public AccountListCache AccountList { get; }
+
+    /// <summary>The access graph of the directory store, when the service was given one.</summary>
+    public StoreGraph? Graph { get; }
+
     public CheckScheduler? Scheduler { get; }
 
     public async ValueTask DisposeAsync()
@@ -51,6 +60,8 @@ public sealed class PlatformService : IAsyncDisposable
 
         await Background.DisposeAsync().ConfigureAwait(false);
         Checks.Dispose();
+        AccountList.Dispose();
+        Graph?.Dispose();
     }
 }
 
@@ -67,6 +78,12 @@ public sealed record PlatformServiceOptions
 
     /// <summary>How often every account is checked in the background; null: never.</summary>
     public TimeSpan? CheckEvery { get; init; }
+
+    /// <summary>The directory store whose access graph the console draws (<c>/api/v1/graph</c>); null: none.</summary>
+    public IDirectoryStore? Directory { get; init; }
+
+    /// <summary>How long a built access graph answers before the store is read again.</summary>
+    public TimeSpan GraphLifetime { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>How long <c>POST /accounts</c> waits for its check before answering 202.</summary>
     public TimeSpan CheckWaitLimit { get; init; } = TimeSpan.FromSeconds(30);

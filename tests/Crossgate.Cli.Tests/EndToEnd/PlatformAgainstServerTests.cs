@@ -143,7 +143,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         var (code, _, error) = Online("add", "--role-arn", RoleArnIn(Correct), "--alias", "correct", "--profile", AccountsWorkspace.DeniedProfile);
 
         Assert.Equal(1, code);
-        Assert.Contains($"The fault is on the caller's side: arn:aws:iam::{PlatformAccount}:user/{DeniedUser} is explicitly denied sts:AssumeRole on {RoleArnIn(Correct)} by its policy NoPlatformRoles.", error);
+        Assert.Contains($"The fault is on the caller's side: arn:aws:iam::{PlatformAccount}:user/{DeniedUser} is explicitly denied sts:AssumeRole on {RoleArnIn(Correct)} by statement NeverAssumePlatformRoles of its policy NoPlatformRoles.", error);
         Assert.Contains("An Allow cannot override a Deny", error);
         Assert.DoesNotContain("template caller", error);
     }

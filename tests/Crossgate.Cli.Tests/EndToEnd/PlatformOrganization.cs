@@ -122,14 +122,12 @@ public sealed class PlatformOrganization : IAsyncLifetime
 
         // The platform's identity: the caller policy `crossgate template caller` writes, and permission to list the organization.
         (await iam.CreateUserAsync(PlatformAccount, PlatformUser)).GetValueOrThrow();
-        var caller = CallerPolicyBuilder.Build(RoleName);
+        // With its own ARN, the template also lets it ask the simulator which side refused an AssumeRole.
+        var caller = CallerPolicyBuilder.Build(RoleName, callerArn: $"arn:aws:iam::{PlatformAccount}:user/{PlatformUser}");
         Assert.True(caller.Success, caller.Error?.Message);
         (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "AssumePlatformRoles", caller.Policy.ToJsonString())).GetValueOrThrow();
         (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "ReadOrganization",
             """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["organizations:List*","organizations:Describe*"],"Resource":"*"}]}""")).GetValueOrThrow();
-        // So that onboarding can ask the simulator which side refused an AssumeRole.
-        (await iam.PutUserPolicyAsync(PlatformAccount, PlatformUser, "DiagnoseItself",
-            $$"""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:SimulatePrincipalPolicy","Resource":"arn:aws:iam::{{PlatformAccount}}:user/{{PlatformUser}}"}]}""")).GetValueOrThrow();
         (await iam.CreateUserAsync(PlatformAccount, AdminUser)).GetValueOrThrow();
         (await iam.AttachUserPolicyAsync(PlatformAccount, AdminUser, "arn:aws:iam::aws:policy/AdministratorAccess")).GetValueOrThrow();
         (await iam.CreateUserAsync(PlatformAccount, DeniedUser)).GetValueOrThrow();

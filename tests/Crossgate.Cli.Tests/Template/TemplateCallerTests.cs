@@ -30,6 +30,8 @@ public class TemplateCallerTests
     [Theory]
     [InlineData("--role-name", "bad name")]
     [InlineData("--path", "noslash")]
+    [InlineData("--caller-arn", "arn:aws:sts::111111111111:assumed-role/Platform/s")]
+    [InlineData("--caller-arn", "arn:aws:iam::111111111111:group/Admins")]
     public void Bad_values_exit_2(string option, string value)
     {
         var args = option == "--role-name" ? new[] { "template", "caller", option, value } : ["template", "caller", "--role-name", "R", option, value];
@@ -37,6 +39,25 @@ public class TemplateCallerTests
         Assert.Equal(2, exit);
         Assert.Empty(output);
         Assert.NotEmpty(error);
+    }
+
+    [Fact]
+    public void With_the_callers_arn_it_may_simulate_and_read_its_own_policies_and_still_validates()
+    {
+        var (exit, policy, error) = CliRunner.Run("template", "caller", "--role-name", "R", "--caller-arn", "arn:aws:iam::111111111111:role/ops/Platform");
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(policy);
+        var statements = json.RootElement.GetProperty("Statement").EnumerateArray().ToDictionary(s => s.GetProperty("Sid").GetString()!);
+        var self = statements["DiagnoseOwnAccess"];
+        Assert.Equal("arn:aws:iam::111111111111:role/ops/Platform", self.GetProperty("Resource").GetString());
+        Assert.Equal(["iam:SimulatePrincipalPolicy", "iam:GetRolePolicy", "iam:ListRolePolicies", "iam:ListAttachedRolePolicies"],
+            self.GetProperty("Action").EnumerateArray().Select(a => a.GetString()!));
+        Assert.Equal(["arn:aws:iam::111111111111:policy/*", "arn:aws:iam::aws:policy/*"],
+            statements["ReadOwnManagedPolicies"].GetProperty("Resource").EnumerateArray().Select(a => a.GetString()!));
+
+        using var file = new TempFile(policy);
+        var (validExit, output, _) = CliRunner.Run("policy", "validate", file.Path, "--output", "json");
+        Assert.True(validExit == 0, output);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Crossgate.Directory.ManagedPolicies;
 using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Policies;
 
 namespace Crossgate.Directory.Tests.ManagedPolicies;

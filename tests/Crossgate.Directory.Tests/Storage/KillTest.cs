@@ -3,6 +3,7 @@ using System.Globalization;
 using Crossgate.Directory.Model;
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 
 namespace Crossgate.Directory.Tests.Storage;
 

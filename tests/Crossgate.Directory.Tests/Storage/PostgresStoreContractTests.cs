@@ -1,6 +1,7 @@
 using Crossgate.Directory.Storage;
 using Crossgate.Directory.Storage.Sql;
 using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 
 namespace Crossgate.Directory.Tests.Storage;
 

@@ -1,5 +1,6 @@
 using Crossgate.Platform.Registry;
 using Crossgate.Platform.Tests.Support;
+using Crossgate.Tests.Shared;
 
 namespace Crossgate.Platform.Tests.Registry;
 

@@ -102,6 +102,9 @@ public class RegistrationRulesTests
         Assert.Equal("Security-Tooling-EU-444444444444", RegistrationRules.AliasFromName("Security/Tooling/EU", "444444444444", taken));
         var longName = RegistrationRules.AliasFromName(new string('a', 100), "555555555555", taken);
         Assert.Equal(64, longName.Length);
+        taken.UnionWith(["dev", "Dev-666666666666"]);
+        Assert.Equal("666666666666", RegistrationRules.AliasFromName("Dev", "666666666666", taken));
+        Assert.Equal("666666666666-2", RegistrationRules.AliasFromName("dev", "666666666666", taken));
         Assert.All(taken, alias => Assert.Null(RegistrationRules.CheckAlias(alias)));
     }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crossgate.Platform.Tests.Support;
+using Crossgate.Tests.Shared;
 using Crossgate.Platform.ServiceStore;
 
 namespace Crossgate.Platform.Tests.ServiceStore;

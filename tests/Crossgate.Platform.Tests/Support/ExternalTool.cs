@@ -8,18 +8,7 @@ namespace Crossgate.Platform.Tests.Support;
 internal static class ExternalTool
 {
     /// <summary>The folder holding Crossgate.sln, above the test's binaries.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Crossgate.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Crossgate.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string RepositoryRoot() => Crossgate.Tests.Shared.RepositoryPaths.Root;
 
     public static string? Find(string name, params string[] knownLocations)
     {

@@ -5,7 +5,7 @@ using Crossgate.Directory;
 using Crossgate.Directory.Examples;
 using Crossgate.Directory.Sessions;
 using Crossgate.Directory.Storage;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Server.Application;
 using Crossgate.Server.Hosting;
 using Microsoft.Extensions.Logging;

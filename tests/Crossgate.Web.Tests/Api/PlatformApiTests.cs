@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Crossgate.Cli.Tests.EndToEnd;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Platform.Registry;
 using Crossgate.Web.Tests.Support;
 using static Crossgate.Cli.Tests.EndToEnd.PlatformOrganization;
@@ -172,6 +172,32 @@ public abstract class PlatformApiTests(PlatformOrganization org) : IAsyncLifetim
         await (await Admin.DeleteAsync("/api/v1/accounts/a-missing")).Problem(HttpStatusCode.NotFound);
         await (await Admin.GetAsync("/api/v1/accounts/a-missing/checks")).Problem(HttpStatusCode.NotFound);
         Assert.Equal(["b-correct"], await Aliases());
+    }
+
+    [Fact]
+    public async Task The_account_list_follows_writes_made_outside_the_service_and_answers_304_when_unchanged()
+    {
+        var first = await Admin.GetAsync("/api/v1/accounts");
+        await first.Json(HttpStatusCode.OK);
+        var version = first.Headers.ETag;
+        Assert.NotNull(version);
+        using (var unchanged = new HttpRequestMessage(HttpMethod.Get, "/api/v1/accounts"))
+        {
+            unchanged.Headers.IfNoneMatch.Add(version);
+            Assert.Equal(HttpStatusCode.NotModified, (await Admin.SendAsync(unchanged)).StatusCode);
+        }
+
+        // Another process (the CLI, a second service on the same database) writes straight into the stores.
+        var now = DateTimeOffset.UtcNow;
+        Assert.Null(await Api.Registry.AddAsync(new RegisteredAccount { Alias = "outside", AccountId = Correct, RoleArn = RoleArnIn(Correct), RegisteredAt = now }));
+        Assert.Equal(["outside"], await Aliases());
+        await Api.Store.AddCheckAsync(new Crossgate.Platform.ServiceStore.StoredCheck(0, "outside", now, now, true, null, "ready", []));
+        var listed = await Admin.GetAsync("/api/v1/accounts");
+        var account = Assert.Single((await listed.Json(HttpStatusCode.OK)).GetProperty("accounts").EnumerateArray());
+        Assert.Equal("ready", account.GetProperty("lastCheck").GetProperty("verdict").GetString());
+        Assert.NotEqual(version, listed.Headers.ETag);
+        Assert.True(await Api.Registry.RemoveAsync("OUTSIDE"));
+        Assert.Empty(await Aliases());
     }
 
     [Fact]

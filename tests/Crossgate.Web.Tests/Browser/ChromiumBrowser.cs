@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Microsoft.Playwright;
 
 namespace Crossgate.Web.Tests.Browser;

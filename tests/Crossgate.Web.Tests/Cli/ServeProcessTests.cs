@@ -5,7 +5,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Crossgate.Cli.Tests;
 using Crossgate.Directory.Examples;
-using Crossgate.Directory.Tests.Infrastructure;
+using Crossgate.Tests.Shared;
 using Crossgate.Web.Tests.Support;
 
 namespace Crossgate.Web.Tests.Cli;
@@ -56,6 +56,10 @@ public sealed class ServeProcessTests : IDisposable
         var detail = await (await api.PostJson("/api/v1/accounts", Http.AddBody("target-b",
             $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}"))).Problem(HttpStatusCode.UnprocessableEntity);
         Assert.Contains("external id", detail);
+        // PlatformRole may ask IAM's simulator about itself, so the reason says which side refused, without guessing.
+        Assert.Contains($"The fault is on the target side, in account {ExampleOrganization.TargetB}", detail);
+        Assert.Contains("Sent: no external id", detail);
+        Assert.DoesNotContain("Likely causes", detail);
 
         // The one-time URL signs in once; the AWS endpoint still answers beside the console.
         using var browser = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false });
@@ -68,6 +72,46 @@ public sealed class ServeProcessTests : IDisposable
         // A token revoked while the service runs stops at once.
         Assert.Equal(0, CliRunner.Run("platform", "token", "revoke", "operator", "--data", _dir).ExitCode);
         await (await api.GetAsync("/api/v1/accounts")).Problem(HttpStatusCode.Unauthorized);
+        Assert.Equal(0, await serve.StopAsync());
+    }
+
+    [Fact]
+    public async Task Serve_on_the_example_discovers_the_response_roles_from_Organizations_and_draws_the_access_graph()
+    {
+        Assert.Equal(0, CliRunner.Run("init", "--example", "--data", _dir).ExitCode);
+        string workloads;
+        await using (var store = await Crossgate.Directory.DirectoryStoreFactory.OpenAsync(_dir))
+        {
+            workloads = Assert.Single(await store.ListEverywhereAsync(Crossgate.Directory.Storage.EntityKinds.OrganizationalUnits)).Value.Id;
+        }
+
+        var token = CreateToken("operator");
+        var port = FreePort();
+        await using var serve = await ServeProcess.StartAsync(["serve", "--data", _dir, "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var api = Client(port, token);
+
+        // As PlatformRole: the OU filter walks Workloads (ListAccountsForParent, ListOrganizationalUnitsForParent).
+        var underOu = await (await api.PostJson("/api/v1/discover",
+            $$"""{"roleName":"{{ExampleOrganization.PlatformResponseRole}}","ouIds":["{{workloads}}"],"externalId":"{{ExampleOrganization.ExternalId}}"}""")).Json(HttpStatusCode.OK);
+        var rows = underOu.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("accountId").GetString()!);
+        Assert.Equal([ExampleOrganization.TargetB, ExampleOrganization.TargetC], rows.Keys.Order());
+        Assert.True(rows[ExampleOrganization.TargetB].GetProperty("added").GetBoolean());
+        Assert.Equal("Target-B", rows[ExampleOrganization.TargetB].GetProperty("alias").GetString());
+
+        // The whole organization (ListAccounts): the management account has no response role, and says so.
+        var all = await (await api.PostJson("/api/v1/discover",
+            $$"""{"roleName":"{{ExampleOrganization.PlatformResponseRole}}","externalId":"{{ExampleOrganization.ExternalId}}"}""")).Json(HttpStatusCode.OK);
+        rows = all.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("accountId").GetString()!);
+        Assert.Contains("Already registered", rows[ExampleOrganization.TargetC].GetProperty("reason").GetString());
+        Assert.False(rows[ExampleOrganization.Management].GetProperty("added").GetBoolean());
+        Assert.False(string.IsNullOrEmpty(rows[ExampleOrganization.Management].GetProperty("reason").GetString()));
+
+        // The access graph of the served store: PlatformRole reaches the response roles only with the external id.
+        var platformRole = $"arn:aws:iam::{ExampleOrganization.Management}:role/{ExampleOrganization.PlatformRole}";
+        var reach = await (await api.GetAsync($"/api/v1/graph/reach?principal={Uri.EscapeDataString(platformRole)}")).Json(HttpStatusCode.OK);
+        var response = reach.GetProperty("reachable").EnumerateArray()
+            .Single(r => r.GetProperty("arn").GetString() == $"arn:aws:iam::{ExampleOrganization.TargetB}:role/{ExampleOrganization.PlatformResponseRole}");
+        Assert.Contains(response.GetProperty("requires").EnumerateArray(), r => r.GetString()!.Contains(ExampleOrganization.ExternalId));
         Assert.Equal(0, await serve.StopAsync());
     }
 

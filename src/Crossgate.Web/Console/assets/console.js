@@ -65,7 +65,7 @@ async function start() {
   if (state.session.readOnly) document.body.classList.add("read-only");
   const page = document.body.dataset.page;
   document.querySelectorAll("nav a").forEach(a => { if (a.dataset.nav === page) a.setAttribute("aria-current", "page"); });
-  const pages = { accounts: accountsPage, add: addPage, account: accountPage, discover: discoverPage, permissions: permissionsPage, monitoring: monitoringPage };
+  const pages = { accounts: accountsPage, add: addPage, account: accountPage, discover: discoverPage, permissions: permissionsPage, monitoring: monitoringPage, graph: graphPage };
   const platform = api("GET", "/api/v1/platform").then(r => {
     if (r.ok) $("identity").textContent = `The platform acts as ${r.data.identity ?? "an identity STS could not name"} at ${r.data.endpoint}.`;
     return r;
@@ -272,6 +272,168 @@ async function monitoringPage(platformPromise) {
           (ev.sid ? `group <strong>${esc(ev.sid)}</strong> ${statusBadge(ev.from)} → ${statusBadge(ev.to)}` : esc(ev.message)) + `</li>`;
       }).join("")
     : "<li>No change recorded yet.</li>";
+}
+
+// Access graph: accounts as boxes holding their principals, edges as arrows (drawn in plain SVG); selecting a
+// principal asks the API for its reach and who-can and lights both up.
+const SVG = "http://www.w3.org/2000/svg";
+const GRAPH = { nodeWidth: 168, nodeHeight: 26, gap: 10, pad: 12, header: 22, maxDrawn: 1500 };
+
+function svg(name, attributes, parent) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  if (parent) parent.appendChild(element);
+  return element;
+}
+
+function shortLabel(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
+
+// Boxes flow left to right and wrap; principals sit in a grid inside their account's box.
+function layoutGraph(graph, maxWidth) {
+  const groups = new Map();
+  for (const account of graph.accounts) groups.set(account.id, { id: account.id, inStore: account.inStore, nodes: [] });
+  const outside = { id: null, inStore: false, nodes: [] };
+  for (const node of graph.nodes) (node.accountId && groups.get(node.accountId) || outside).nodes.push(node);
+  const ordered = [...groups.values()].sort((a, b) => (b.inStore - a.inStore) || a.id.localeCompare(b.id));
+  if (outside.nodes.length) ordered.push(outside);
+  const { nodeWidth, nodeHeight, gap, pad, header } = GRAPH;
+  const positions = new Map(), boxes = [];
+  let x = gap, y = gap, rowHeight = 0, width = 0;
+  for (const group of ordered) {
+    group.nodes.sort((a, b) => (a.type === "account" ? -1 : b.type === "account" ? 1 : a.label.localeCompare(b.label)));
+    const columns = Math.max(1, Math.min(Math.ceil(Math.sqrt(group.nodes.length)), Math.floor((maxWidth - 2 * pad) / (nodeWidth + gap))));
+    const rows = Math.ceil(group.nodes.length / columns);
+    const boxWidth = 2 * pad + columns * nodeWidth + (columns - 1) * gap;
+    const boxHeight = header + pad + rows * nodeHeight + (rows - 1) * gap + pad;
+    if (x > gap && x + boxWidth > maxWidth) { x = gap; y += rowHeight + gap; rowHeight = 0; }
+    boxes.push({ group, x, y, width: boxWidth, height: boxHeight });
+    group.nodes.forEach((node, i) => positions.set(node.arn, {
+      x: x + pad + (i % columns) * (nodeWidth + gap), y: y + header + pad + Math.floor(i / columns) * (nodeHeight + gap), node }));
+    x += boxWidth + gap; rowHeight = Math.max(rowHeight, boxHeight); width = Math.max(width, x);
+  }
+  return { positions, boxes, width: Math.max(width, 320), height: y + rowHeight + gap };
+}
+
+// The point where the line from a box's centre towards (tx, ty) leaves the box.
+function border(box, tx, ty) {
+  const cx = box.x + GRAPH.nodeWidth / 2, cy = box.y + GRAPH.nodeHeight / 2, dx = tx - cx, dy = ty - cy;
+  if (!dx && !dy) return { x: cx, y: cy };
+  const scale = Math.min(Math.abs((GRAPH.nodeWidth / 2) / (dx || 1e-9)), Math.abs((GRAPH.nodeHeight / 2) / (dy || 1e-9)));
+  return { x: cx + dx * Math.min(scale, 1), y: cy + dy * Math.min(scale, 1) };
+}
+
+function drawGraph(graph, layout, onSelect) {
+  const canvas = $("graph");
+  canvas.replaceChildren();
+  svg("rect", { width: layout.width, height: layout.height, fill: "#fff" }, canvas);
+  canvas.setAttribute("width", layout.width);
+  canvas.setAttribute("height", layout.height);
+  canvas.setAttribute("viewBox", `0 0 ${layout.width} ${layout.height}`);
+  const defs = svg("defs", {}, canvas);
+  const marker = svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 9, refY: 5, markerWidth: 7, markerHeight: 7, orient: "auto-start-reverse" }, defs);
+  svg("path", { d: "M 0 0 L 10 5 L 0 10 z" }, marker);
+  for (const box of layout.boxes) {
+    const g = svg("g", { class: `account${box.group.inStore ? "" : " outside"}` }, canvas);
+    svg("rect", { x: box.x, y: box.y, width: box.width, height: box.height, rx: 8 }, g);
+    const title = box.group.id ? `account ${box.group.id}${box.group.inStore ? "" : " (outside the store)"}` : "Outside any account";
+    svg("text", { x: box.x + GRAPH.pad, y: box.y + 16 }, g).textContent = title;
+  }
+  const edges = svg("g", { class: "edges" }, canvas);
+  const edgeElements = new Map();
+  for (const edge of graph.edges) {
+    const from = layout.positions.get(edge.from), to = layout.positions.get(edge.to);
+    if (!from || !to || edge.from === edge.to) continue;
+    const end = border(to, from.x + GRAPH.nodeWidth / 2, from.y + GRAPH.nodeHeight / 2);
+    const start = border(from, to.x + GRAPH.nodeWidth / 2, to.y + GRAPH.nodeHeight / 2);
+    const line = svg("line", { x1: start.x, y1: start.y, x2: end.x, y2: end.y, "marker-end": "url(#arrow)",
+      class: `edge ${edge.kind}${edge.requires.length ? " conditional" : ""}` }, edges);
+    svg("title", {}, line).textContent = `${edge.from} → ${edge.to}: ${edge.action}${edge.requires.length ? " if " + edge.requires.join("; ") : ""}`;
+    edgeElements.set(`${edge.from}|${edge.to}`, line);
+  }
+  const nodeElements = new Map();
+  for (const { x, y, node } of layout.positions.values()) {
+    const g = svg("g", { class: `node ${node.type}${node.administrator ? " admin" : ""}`, tabindex: 0, role: "button",
+      "aria-label": `${node.type} ${node.arn}`, "data-arn": node.arn }, canvas);
+    svg("rect", { x, y, width: GRAPH.nodeWidth, height: GRAPH.nodeHeight, rx: 13 }, g);
+    // Inside its account's box an account root is just "root".
+    svg("text", { x: x + 10, y: y + 17 }, g).textContent = shortLabel(`${node.administrator ? "★ " : ""}${node.type === "account" ? "root" : node.label}`, 24);
+    svg("title", {}, g).textContent = node.arn;
+    g.addEventListener("click", () => onSelect(node.arn));
+    g.addEventListener("keydown", e => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onSelect(node.arn); } });
+    nodeElements.set(node.arn, g);
+  }
+  return { nodeElements, edgeElements };
+}
+
+// A principal as people read it: its name and, for a user or role, its account.
+function principalName(arn, byArn) {
+  const node = byArn.get(arn);
+  if (!node) return arn;
+  return node.accountId && (node.type === "user" || node.type === "role" || node.type === "external") ? `${node.label} (${node.accountId})` : node.label;
+}
+
+function pathText(entry, byArn) {
+  return [entry.path.length ? entry.path[0].from : entry.arn, ...entry.path.map(e => e.to)].map(arn => principalName(arn, byArn)).join(" → ");
+}
+
+function entryItems(entries, byArn) {
+  return entries.length
+    ? entries.map(e => `<li><strong>${esc(principalName(e.arn, byArn))}</strong> <span class="count">(${e.hops} hop${e.hops === 1 ? "" : "s"})</span>` +
+        `<span class="chain">${esc(pathText(e, byArn))}</span>` +
+        (e.requires.length ? `<span class="requires">only if ${esc(e.requires.join("; "))}</span>` : "") + `</li>`).join("")
+    : "<li>None.</li>";
+}
+
+async function graphPage() {
+  const status = $("graph-status");
+  status.textContent = "Building the access graph of the store…";
+  const result = await api("GET", "/api/v1/graph");
+  if (!result.ok) { status.textContent = problemText(result); return; }
+  const graph = result.data;
+  const byArn = new Map(graph.nodes.map(n => [n.arn, n]));
+  $("principals").innerHTML = graph.nodes.filter(n => n.type === "user" || n.type === "role" || n.type === "account")
+    .map(n => `<option value="${esc(n.arn)}"></option>`).join("");
+  const inStore = graph.accounts.filter(a => a.inStore).length;
+  status.textContent = `${graph.nodes.length} principals in ${inStore} account${inStore === 1 ? "" : "s"} of the store, ${graph.edges.length} edges; built ${new Date(graph.builtAt).toISOString().replace("T", " ").slice(0, 19)} UTC.`;
+  let drawn = null;
+  const select = async arn => {
+    showFieldError("principal", null);
+    $("principal").value = arn;
+    const q = encodeURIComponent(arn);
+    const [reach, whoCan] = await Promise.all([api("GET", `/api/v1/graph/reach?principal=${q}`), api("GET", `/api/v1/graph/who-can?target=${q}`)]);
+    if (!reach.ok) { showFieldError("principal", problemText(reach)); return; }
+    const node = byArn.get(arn);
+    $("selected").textContent = node ? `${node.type} ${principalName(arn, byArn)}` : arn;
+    $("selected-arn").textContent = arn;
+    const reachable = reach.data.reachable, principals = whoCan.ok ? whoCan.data.principals : [];
+    $("reach-count").textContent = `(${reachable.length})`;
+    $("who-can-count").textContent = `(${principals.length})`;
+    $("reach").innerHTML = entryItems(reachable, byArn);
+    $("who-can").innerHTML = entryItems(principals, byArn);
+    $("details").hidden = false;
+    if (!drawn) return;
+    drawn.nodeElements.forEach(g => g.classList.remove("selected", "reached", "reaches"));
+    drawn.edgeElements.forEach(line => line.classList.remove("on-path"));
+    drawn.nodeElements.get(arn)?.classList.add("selected");
+    reachable.forEach(e => drawn.nodeElements.get(e.arn)?.classList.add("reached"));
+    principals.forEach(e => drawn.nodeElements.get(e.arn)?.classList.add("reaches"));
+    [...reachable, ...principals].forEach(e => e.path.forEach(edge => drawn.edgeElements.get(`${edge.from}|${edge.to}`)?.classList.add("on-path")));
+    $("graph").classList.add("focused");
+  };
+  if (graph.nodes.length <= GRAPH.maxDrawn) {
+    drawn = drawGraph(graph, layoutGraph(graph, Math.max(560, $("graph").parentElement.clientWidth - 4)), select);
+  } else {
+    $("graph").hidden = true;
+    status.textContent += ` Too many to draw (over ${GRAPH.maxDrawn}): pick a principal to see its reach and who-can.`;
+  }
+  $("pick").addEventListener("submit", e => {
+    e.preventDefault();
+    const arn = $("principal").value.trim();
+    if (!arn) { showFieldError("principal", "Enter a principal's ARN."); return; }
+    select(arn);
+  });
+  const asked = new URLSearchParams(window.location.search).get("principal");
+  if (asked) await select(asked);
 }
 
 document.addEventListener("DOMContentLoaded", () => { start().catch(error => { if (error.message !== "signed out") console.error(error); }); });

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Crossgate.Directory.Tests.Infrastructure;
+namespace Crossgate.Tests.Shared;
 
-/// <summary>One throwaway PostgreSQL server for the whole test run, started by tests/postgres/start-postgres.sh;
-/// each test gets a database of its own.</summary>
+/// <summary>One throwaway PostgreSQL server for the whole test run, started by tests/postgres/start-postgres.sh
+/// (which installs Debian's package when missing); each test gets a database of its own. A server that cannot be
+/// had fails the tests that need it. One source for every test project (linked from tests/Shared).</summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
     private string? _dataDir;

@@ -1,4 +1,4 @@
-namespace Crossgate.Directory.Tests.Infrastructure;
+namespace Crossgate.Tests.Shared;
 
 /// <summary>Finds files of the repository from the test's output folder.</summary>
 internal static class RepositoryPaths
