@@ -5,8 +5,8 @@ namespace Crossgate.Server.Protocols.Query;
 
 /// <summary>
 /// The few XML shapes the Query protocol answers with (elements, text, one namespace on the root), written straight
-/// to UTF-8 and indented as <see cref="System.Xml.XmlWriter"/> indents: System.Xml's writer allocates ~20 KB of
-/// buffers per document, more than the rest of a request. Text is escaped as XmlWriter escapes it (<c>&amp;</c>,
+/// to UTF-8 and indented as <see cref="System.Xml.XmlWriter"/> indents: System.Xml's writer allocates buffers of its
+/// own for every document. Text is escaped as XmlWriter escapes it (<c>&amp;</c>,
 /// <c>&lt;</c>, <c>&gt;</c>; CR and CRLF become LF); callers pass text already made valid by <see cref="XmlText"/>.
 /// </summary>
 internal sealed class Utf8XmlWriter
