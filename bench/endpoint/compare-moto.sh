@@ -11,8 +11,8 @@
 #
 # Runs --rounds rounds (default 3), each measuring moto and Crossgate one after the other, so that a busy machine
 # weighs on both alike; prints one JSON line per measurement and a summary: the median of each round's ratio of
-# Crossgate's rate to moto's, and each server's CPU time per request (from /proc, warm-up included), which other
-# load on the machine disturbs far less than rates.
+# Crossgate's rate to moto's, and each server's CPU time per request (from /proc, after an untimed warm-up of each
+# action; each run's own 2 s warm-up included), which other load on the machine disturbs far less than rates.
 # Needs the .NET SDK, python3 with moto[server] (moto_server) and the AWS CLI (for the setup calls).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -99,6 +99,14 @@ run() { # ROUND NAME PID URL KEY SECRET ACTION
   sed "s/^{/{\"round\":$1,\"server\":\"$2\",\"server_cpu_ticks\":$((after - before)),\"ticks_per_second\":$(getconf CLK_TCK),/" "$work/one.json" \
     | tee -a "$work/results.jsonl"
 }
+# Untimed warm-up of both servers (JIT compilation, connection pools, the view's first reads), so that the CPU per
+# request below is the steady state's.
+for action in GetCallerIdentity AssumeRole; do
+  AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "$load" --endpoint "$moto" --action "$action" --role-arn "$role_arn" \
+    --workers "$workers" --seconds 2 --warmup 1 >/dev/null
+  AWS_ACCESS_KEY_ID="$cg_key" AWS_SECRET_ACCESS_KEY="$cg_secret" "$load" --endpoint "$cg" --action "$action" --role-arn "$role_arn" \
+    --workers "$workers" --seconds 2 --warmup 1 >/dev/null
+done
 for round in $(seq 1 "$rounds"); do
   # Unauthenticated GET /health: the server's CPU per request with no signature, directory or engine.
   run "$round" crossgate "$cg_pid" "$cg" "$cg_key" "$cg_secret" Health

@@ -19,7 +19,8 @@ public sealed class RequestGuard(PolicyGatherer gatherer, TimeProvider time)
             : throw new InvalidOperationException("The request was not authenticated against the directory.");
 
     /// <summary>Null when allowed; otherwise the error to return. <paramref name="resource"/> is the ARN the action
-    /// acts on (<c>*</c> when none); a role's trust policy is gathered when the resource is a role.</summary>
+    /// acts on (<c>*</c> when none); a role's trust policy is gathered when the resource is a role. An allowed
+    /// call's decision carries no trace (no layers, no matched statements).</summary>
     public async Task<(Decision Decision, AwsError? Error)> CheckAsync(
         RequestContext request, string action, string resource, bool jsonService = false,
         ContextKeys? context = null, string? externalId = null, string? roleSessionName = null,
@@ -55,6 +56,15 @@ public sealed class RequestGuard(PolicyGatherer gatherer, TimeProvider time)
 
         keys.Set("aws:RequestedRegion", request.Region);
         var authorization = gathered.Value!.Request(action, keys, time.GetUtcNow(), externalId, roleSessionName, requestTags);
+
+        // Most calls are allowed, and an allowed call needs no trace of what matched: the full evaluation (every
+        // layer's outcome, the matched statements) is run only for a refusal, whose message names what refused.
+        var summary = Authorizer.Evaluate(authorization, gathered.Value.Policies, trace: null);
+        if (summary.IsAllowed)
+        {
+            return (AllowedWithoutTrace(summary), null);
+        }
+
         var decision = Authorizer.Authorize(authorization, gathered.Value.Policies);
         if (decision.IsAllowed)
         {
@@ -84,6 +94,16 @@ public sealed class RequestGuard(PolicyGatherer gatherer, TimeProvider time)
         var roleName = resource[(resource.LastIndexOf('/') + 1)..];
         return new AwsError("UnmodifiableEntity", $"Cannot perform the operation on the protected role '{roleName}' - this role is only modifiable by AWS", 400);
     }
+
+    private static Decision AllowedWithoutTrace(DecisionSummary summary) => new()
+    {
+        Outcome = summary.Decision,
+        DecidingLayer = summary.DecidingLayer,
+        Rule = summary.Rule,
+        Layers = [],
+        MatchedStatements = [],
+        MissingContextKeys = [],
+    };
 
     private static Decision DeniedWithoutPolicies() => new()
     {

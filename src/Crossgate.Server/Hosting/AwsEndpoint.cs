@@ -199,8 +199,16 @@ public sealed class AwsEndpoint(
             return;
         }
 
-        var bytes = QueryXml.Success(service.XmlNamespace!, action, call.RequestId, response.WriteResult);
-        await WriteAsync(http, 200, QueryXml.ContentType, bytes);
+        var output = ResponseBuffers.Rent();
+        try
+        {
+            QueryXml.Success(output, service.XmlNamespace!, action, call.RequestId, response.WriteResult);
+            await WriteAsync(http, 200, QueryXml.ContentType, output.WrittenMemory);
+        }
+        finally
+        {
+            ResponseBuffers.Return(output);
+        }
     }
 
     private async Task DispatchJsonAsync(HttpContext http, CallState call, RequestContext context, string? target, byte[] body)
@@ -297,7 +305,7 @@ public sealed class AwsEndpoint(
         return WriteAsync(http, error.HttpStatus, QueryXml.ContentType, QueryXml.Error(service.XmlNamespace!, error, call.RequestId));
     }
 
-    private static async Task WriteAsync(HttpContext http, int status, string contentType, byte[] body)
+    private static async Task WriteAsync(HttpContext http, int status, string contentType, ReadOnlyMemory<byte> body)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = contentType;

@@ -78,6 +78,8 @@ public static class CanonicalRequest
     /// <summary>Each value trimmed with inner whitespace runs collapsed to one space; repeats joined by ','.</summary>
     public static string CanonicalHeaderValue(IReadOnlyList<string> values)
     {
+        // The usual header: one value, already trimmed, single spaces only.
+        if (values.Count == 1 && IsCanonical(values[0])) return values[0];
         var sb = new StringBuilder();
         for (var i = 0; i < values.Count; i++)
         {
@@ -85,6 +87,18 @@ public static class CanonicalRequest
             sb.AppendJoin(' ', values[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         }
         return sb.ToString();
+    }
+
+    private static bool IsCanonical(string value)
+    {
+        if (value.Length == 0) return true;
+        if (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])) return false;
+        for (var i = 1; i < value.Length; i++)
+        {
+            if (char.IsWhiteSpace(value[i]) && (value[i] != ' ' || value[i - 1] == ' ')) return false;
+        }
+
+        return true;
     }
 
     public static string HexSha256(ReadOnlySpan<byte> data)

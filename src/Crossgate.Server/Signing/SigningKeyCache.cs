@@ -7,7 +7,8 @@ namespace Crossgate.Server.Signing;
 /// <summary>
 /// Derives <c>kSigning = HMAC(HMAC(HMAC(HMAC("AWS4"+secret, date), region), service), "aws4_request")</c>
 /// and caches it per access key, date, region and service: four HMACs saved on every repeat request.
-/// A cached key is only reused when the secret still matches (compared by fingerprint, in constant time).
+/// A cached key is only reused when the secret still matches: the very string it was derived from (the resolver
+/// keeps one credential object per key), else compared by fingerprint, in constant time.
 /// </summary>
 public sealed class SigningKeyCache
 {
@@ -15,14 +16,19 @@ public sealed class SigningKeyCache
 
     private readonly ConcurrentDictionary<(string AccessKeyId, string Date, string Region, string Service), Entry> _entries = new();
 
-    private sealed record Entry(byte[] SecretFingerprint, byte[] SigningKey);
+    private sealed record Entry(string Secret, byte[] SecretFingerprint, byte[] SigningKey);
 
     public byte[] Get(string accessKeyId, string secret, string date, string region, string service)
     {
-        var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
         var cacheKey = (accessKeyId, date, region, service);
-        if (_entries.TryGetValue(cacheKey, out var entry) &&
-            CryptographicOperations.FixedTimeEquals(entry.SecretFingerprint, fingerprint))
+        var found = _entries.TryGetValue(cacheKey, out var entry);
+        if (found && ReferenceEquals(entry!.Secret, secret))
+        {
+            return entry.SigningKey;
+        }
+
+        var fingerprint = SHA256.HashData(Encoding.UTF8.GetBytes(secret));
+        if (found && CryptographicOperations.FixedTimeEquals(entry!.SecretFingerprint, fingerprint))
         {
             return entry.SigningKey;
         }
@@ -30,7 +36,7 @@ public sealed class SigningKeyCache
         var key = Derive(secret, date, region, service);
         // Bounded: dates roll over daily, so a full cache is simply dropped and rebuilt.
         if (_entries.Count >= MaxEntries) _entries.Clear();
-        _entries[cacheKey] = new Entry(fingerprint, key);
+        _entries[cacheKey] = new Entry(secret, fingerprint, key);
         return key;
     }
 

@@ -50,6 +50,65 @@ public sealed class XmlResultWriterTests
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "xmlns="));
     }
 
+    /// <summary>The envelope is written by hand; System.Xml's own writer, configured as the endpoint used to configure
+    /// it, is the oracle for the bytes: declaration, indentation, empty elements, escaping and line ends.</summary>
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("")]
+    [InlineData("a & b < c > d \" ' e")]
+    [InlineData("line1\r\nline2\rline3\nline4\ttab")]
+    [InlineData("non-ASCII: é ✓ 😀")]
+    [InlineData("%7B%22Version%22%3A%222012-10-17%22%7D")]
+    public void Bytes_match_System_Xml_writing_the_same_document(string value)
+    {
+        var ours = QueryXml.Success(Ns, "GetUser", "req-1", w => w
+            .Struct("User", u => u.Element("UserName", value).Element("Path", "/").Struct("Empty", _ => { }))
+            .List("Names", [value, "x"])
+            .Map("Tags", [new KeyValuePair<string, string>("k", value)]));
+
+        Assert.Equal(Encoding.UTF8.GetString(SystemXml(value)), Encoding.UTF8.GetString(ours));
+    }
+
+    private static byte[] SystemXml(string value)
+    {
+        using var stream = new MemoryStream();
+        using (var xml = System.Xml.XmlWriter.Create(stream, new System.Xml.XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true, IndentChars = "  " }))
+        {
+            void Text(string name, string text)
+            {
+                xml.WriteStartElement(name, Ns);
+                xml.WriteString(text);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteStartElement("GetUserResponse", Ns);
+            xml.WriteStartElement("GetUserResult", Ns);
+            xml.WriteStartElement("User", Ns);
+            Text("UserName", value);
+            Text("Path", "/");
+            xml.WriteStartElement("Empty", Ns);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteStartElement("Names", Ns);
+            Text("member", value);
+            Text("member", "x");
+            xml.WriteEndElement();
+            xml.WriteStartElement("Tags", Ns);
+            xml.WriteStartElement("entry", Ns);
+            Text("key", "k");
+            Text("value", value);
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+            xml.WriteStartElement("ResponseMetadata", Ns);
+            Text("RequestId", "req-1");
+            xml.WriteEndElement();
+            xml.WriteEndElement();
+        }
+
+        return stream.ToArray();
+    }
+
     [Theory]
     [InlineData(false, "2026-11-23T10:30:15Z")]
     [InlineData(true, "2026-11-23T10:30:15.123Z")]

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 
 namespace Crossgate.Server.Protocols.Query;
 
@@ -10,21 +9,14 @@ namespace Crossgate.Server.Protocols.Query;
 /// </summary>
 public sealed class XmlResultWriter
 {
-    private readonly XmlWriter _xml;
-    private readonly string _ns;
+    private readonly Utf8XmlWriter _xml;
 
-    internal XmlResultWriter(XmlWriter xml, string ns)
-    {
-        _xml = xml;
-        _ns = ns;
-    }
+    internal XmlResultWriter(Utf8XmlWriter xml) => _xml = xml;
 
     public XmlResultWriter Element(string name, string? value)
     {
         if (value is null) return this;
-        _xml.WriteStartElement(name, _ns);
-        _xml.WriteString(XmlText.Clean(value));
-        _xml.WriteEndElement();
+        _xml.TextElement(name, XmlText.Clean(value));
         return this;
     }
 
@@ -43,44 +35,44 @@ public sealed class XmlResultWriter
 
     public XmlResultWriter Struct(string name, Action<XmlResultWriter> body)
     {
-        _xml.WriteStartElement(name, _ns);
+        _xml.StartElement(name);
         body(this);
-        _xml.WriteEndElement();
+        _xml.EndElement(name);
         return this;
     }
 
     public XmlResultWriter List<T>(string name, IEnumerable<T> items, Action<XmlResultWriter, T> writeItem)
     {
-        _xml.WriteStartElement(name, _ns);
+        _xml.StartElement(name);
         foreach (var item in items)
         {
-            _xml.WriteStartElement("member", _ns);
+            _xml.StartElement("member");
             writeItem(this, item);
-            _xml.WriteEndElement();
+            _xml.EndElement("member");
         }
-        _xml.WriteEndElement();
+        _xml.EndElement(name);
         return this;
     }
 
     public XmlResultWriter List(string name, IEnumerable<string> values)
     {
-        _xml.WriteStartElement(name, _ns);
+        _xml.StartElement(name);
         foreach (var value in values) Element("member", value);
-        _xml.WriteEndElement();
+        _xml.EndElement(name);
         return this;
     }
 
     public XmlResultWriter Map(string name, IEnumerable<KeyValuePair<string, string>> entries)
     {
-        _xml.WriteStartElement(name, _ns);
+        _xml.StartElement(name);
         foreach (var (key, value) in entries)
         {
-            _xml.WriteStartElement("entry", _ns);
+            _xml.StartElement("entry");
             Element("key", key);
             Element("value", value);
-            _xml.WriteEndElement();
+            _xml.EndElement("entry");
         }
-        _xml.WriteEndElement();
+        _xml.EndElement(name);
         return this;
     }
 

@@ -12,8 +12,9 @@ namespace Crossgate.Server.Services.Audit;
 /// <summary>
 /// Appends every answered request, allowed, denied or failed, to the store's audit trail as a CloudTrail-like
 /// event. Pass it to <see cref="CrossgateServer.Create"/> as an observer and dispose it after the server stops.
-/// Events are queued and written by one background writer in batches (one transaction each), so that a durable
-/// commit per request does not cap throughput; a full queue makes requests wait rather than drop events.
+/// Requests are queued as they are answered and turned into events and written by one background writer in batches
+/// (one transaction each, at most every 50 ms), so that neither the event's JSON nor a durable commit sits on a
+/// request's path; a full queue makes requests wait rather than drop events.
 /// </summary>
 public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 {
@@ -24,12 +25,12 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
     /// <summary>Free text a caller controls (error messages echo parameters, user agents, action names) is cut here.</summary>
     public const int MaxTextLength = 1024;
     private const int MaxBatch = 512;
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(10);
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
     private readonly IDirectoryStore _store;
     private readonly Action<Exception>? _onWriteError;
-    private readonly Channel<AuditEvent> _queue =
-        Channel.CreateBounded<AuditEvent>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    private readonly Channel<RequestRecord> _queue =
+        Channel.CreateBounded<RequestRecord>(new BoundedChannelOptions(QueueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly Task _writer;
     private long _queued;
     private long _handled;
@@ -42,9 +43,21 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
-    public async ValueTask OnCompletedAsync(RequestRecord record, CancellationToken cancellationToken)
+    public ValueTask OnCompletedAsync(RequestRecord record, CancellationToken cancellationToken)
     {
-        await _queue.Writer.WriteAsync(EventOf(record), cancellationToken).ConfigureAwait(false);
+        record = Bounded(record);
+        if (_queue.Writer.TryWrite(record))
+        {
+            Interlocked.Increment(ref _queued);
+            return ValueTask.CompletedTask;
+        }
+
+        return WaitToQueueAsync(record, cancellationToken);
+    }
+
+    private async ValueTask WaitToQueueAsync(RequestRecord record, CancellationToken cancellationToken)
+    {
+        await _queue.Writer.WriteAsync(record, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _queued);
     }
 
@@ -106,6 +119,19 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
             : null;
     }
 
+    /// <summary>The record with the free text its event will cap cut already, so that a queued record holds no more
+    /// than its event will (an error message may echo a multi-megabyte parameter).</summary>
+    private static RequestRecord Bounded(RequestRecord record) =>
+        record.Error is { Message.Length: > MaxTextLength } || record.UserAgent is { Length: > MaxTextLength } || record.Action is { Length: > 128 } || record.AccessKeyId is { Length: > 128 }
+            ? record with
+            {
+                Error = record.Error is { } error ? error with { Message = Cap(error.Message, MaxTextLength) } : null,
+                UserAgent = record.UserAgent is { } agent ? Cap(agent, MaxTextLength) : null,
+                Action = record.Action is { } action ? Cap(action, 128) : null,
+                AccessKeyId = record.AccessKeyId is { } key ? Cap(key, 128) : null,
+            }
+            : record;
+
     private static string Cap(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
     private async Task WriteLoopAsync()
@@ -113,8 +139,8 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
         var reader = _queue.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // A short wait gathers the events of concurrent requests into one transaction: a commit costs far more
-            // than a row, and the trail is read by people, not by the next request.
+            // A short wait gathers the events of concurrent requests into one transaction: a commit (an fsync) costs
+            // far more than a row, and the trail is read by people, not by the next request.
             if (reader.CanCount && reader.Count < MaxBatch)
             {
                 await Task.Delay(BatchWindow).ConfigureAwait(false);
@@ -122,9 +148,9 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 
             var changes = new ChangeSet();
             var count = 0;
-            while (count < MaxBatch && reader.TryRead(out var auditEvent))
+            while (count < MaxBatch && reader.TryRead(out var record))
             {
-                changes.Append(auditEvent);
+                changes.Append(EventOf(record));
                 count++;
             }
 
