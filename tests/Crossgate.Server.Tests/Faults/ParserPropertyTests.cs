@@ -2,6 +2,7 @@ using System.Text;
 using Crossgate.Server.Protocols.Query;
 using Crossgate.Server.Signing;
 using CsCheck;
+using Crossgate.Tests.Shared;
 
 namespace Crossgate.Server.Tests.Faults;
 
@@ -10,8 +11,6 @@ namespace Crossgate.Server.Tests.Faults;
 /// <c>CROSSGATE_PROPERTY_ITERATIONS</c> sets the count (the long run uses 1,000,000); the normal run tries 20,000.</summary>
 public sealed class ParserPropertyTests
 {
-    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("CROSSGATE_PROPERTY_ITERATIONS"), out var n) ? n : 20_000;
-
     private static readonly string[] HeaderSeeds =
     [
         "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20261123/us-east-1/sts/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
@@ -26,17 +25,17 @@ public sealed class ParserPropertyTests
 
     [Fact]
     public void The_SigV4_header_parser_answers_any_header_with_a_claim_or_an_error() =>
-        Mutations(HeaderSeeds).Sample(bytes =>
+        ByteMutations.Of(HeaderSeeds).Sample(bytes =>
         {
             var header = Encoding.UTF8.GetString(bytes);
             var headers = new RequestHeaders().Add("x-amz-date", "20261123T100000Z").Add("host", "localhost");
             var parsed = AuthorizationHeaderParser.Parse(header, headers);
             return (parsed.Claim is null) != (parsed.Error is null);
-        }, iter: Iterations);
+        }, iter: ByteMutations.Iterations);
 
     [Fact]
     public void The_Query_parser_answers_any_body_with_parameters_or_MalformedQueryString() =>
-        Mutations(FormSeeds).Sample(bytes =>
+        ByteMutations.Of(FormSeeds).Sample(bytes =>
         {
             var (parameters, error) = QueryForm.Parse("", bytes);
             if (error is not null) return error.Code == "MalformedQueryString" && parameters is null;
@@ -44,32 +43,5 @@ public sealed class ParserPropertyTests
             _ = parameters.Map("Tags");
             _ = parameters.List("PolicyArns");
             return parameters.TryGetInt("DurationSeconds", out _) || true;
-        }, iter: Iterations);
-
-    /// <summary>Valid documents changed in one to four places: a byte replaced, removed or duplicated, a slice cut,
-    /// or a JSON token spliced in; plus random bytes.</summary>
-    internal static Gen<byte[]> Mutations(IReadOnlyList<string> seeds)
-    {
-        string[] tokens = ["{", "}", "[", "]", ",", ":", "\"", "\\", "\\u0000", "\\ud800", "null", "true", "1e999", "-0", "\"*\"", "\"${", "\u0001", "\uFFFF", "{\"a\":", "[[[[[[[[", "\"Statement\"", "\"Condition\"", "\"Principal\""];
-        var mutated = Gen.Select(Gen.Int[0, seeds.Count - 1], Gen.Int[1, 4], Gen.Int[0, int.MaxValue].Array[8], Gen.Int[0, tokens.Length - 1]).Select(t =>
-        {
-            var (seed, count, choices, token) = t;
-            var bytes = new List<byte>(Encoding.UTF8.GetBytes(seeds[seed]));
-            for (var m = 0; m < count && bytes.Count > 0; m++)
-            {
-                var at = Math.Abs(choices[m % choices.Length]) % bytes.Count;
-                switch (Math.Abs(choices[(m + 1) % choices.Length]) % 5)
-                {
-                    case 0: bytes[at] = (byte)choices[(m + 2) % choices.Length]; break;
-                    case 1: bytes.RemoveAt(at); break;
-                    case 2: bytes.Insert(at, bytes[at]); break;
-                    case 3: bytes.RemoveRange(at, Math.Min(bytes.Count - at, Math.Abs(choices[(m + 3) % choices.Length]) % 16)); break;
-                    default: bytes.InsertRange(at, Encoding.UTF8.GetBytes(tokens[token])); break;
-                }
-            }
-
-            return bytes.ToArray();
-        });
-        return Gen.Frequency((9, mutated), (1, Gen.Byte.Array[0, 256]));
-    }
+        }, iter: ByteMutations.Iterations);
 }
