@@ -57,17 +57,7 @@ public static class DecisionJsonWriter
             }
 
             o.Member(d + 4, "{"u8);
-            o.Member(d + 6, "\"layer\": "u8);
-            o.Quoted(Layers[(int)statement.Layer]);
-            o.Raw(","u8);
-            o.Member(d + 6, "\"policy\": "u8);
-            o.NullableString(statement.PolicyName);
-            o.Raw(","u8);
-            o.Member(d + 6, "\"statementIndex\": "u8);
-            o.Number(statement.StatementIndex);
-            o.Raw(","u8);
-            o.Member(d + 6, "\"sid\": "u8);
-            o.NullableString(statement.Sid);
+            StatementIdentity(ref o, d + 6, statement);
             o.Raw(","u8);
             o.Member(d + 6, statement.Effect == Effect.Allow ? "\"effect\": \"Allow\""u8 : "\"effect\": \"Deny\""u8);
             o.Member(d + 4, "}"u8);
@@ -152,17 +142,7 @@ public static class DecisionJsonWriter
                 }
 
                 o.Member(d + 6, "{"u8);
-                o.Member(d + 8, "\"layer\": "u8);
-                o.Quoted(Layers[(int)statement.Layer]);
-                o.Raw(","u8);
-                o.Member(d + 8, "\"policy\": "u8);
-                o.NullableString(statement.PolicyName);
-                o.Raw(","u8);
-                o.Member(d + 8, "\"statementIndex\": "u8);
-                o.Number(statement.StatementIndex);
-                o.Raw(","u8);
-                o.Member(d + 8, "\"sid\": "u8);
-                o.NullableString(statement.Sid);
+                StatementIdentity(ref o, d + 8, statement);
                 o.Member(d + 6, "}"u8);
             }
 
@@ -193,6 +173,23 @@ public static class DecisionJsonWriter
             o.Close(match.AllowingPatterns.Length > 0, d + 4, "]"u8);
             o.Member(d + 2, "}"u8);
         }
+    }
+
+    /// <summary>Which statement: <c>layer</c>, <c>policy</c>, <c>statementIndex</c> and <c>sid</c>, without a
+    /// trailing comma.</summary>
+    private static void StatementIdentity(ref Cursor o, int indent, MatchedStatement statement)
+    {
+        o.Member(indent, "\"layer\": "u8);
+        o.Quoted(Layers[(int)statement.Layer]);
+        o.Raw(","u8);
+        o.Member(indent, "\"policy\": "u8);
+        o.NullableString(statement.PolicyName);
+        o.Raw(","u8);
+        o.Member(indent, "\"statementIndex\": "u8);
+        o.Number(statement.StatementIndex);
+        o.Raw(","u8);
+        o.Member(indent, "\"sid\": "u8);
+        o.NullableString(statement.Sid);
     }
 
     private static void StringList(ref Cursor o, int indent, System.Collections.Immutable.ImmutableArray<string> values)

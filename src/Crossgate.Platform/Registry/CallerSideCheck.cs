@@ -77,13 +77,9 @@ public sealed class CallerSideCheck(HttpClient http, AwsTarget target, AwsCreden
     /// cannot be read or none matches.</summary>
     private async Task<(string Text, string Policy)?> DenyingStatementAsync(string callerArn, string? policyName, string roleArn, CancellationToken cancellation)
     {
-        var slash = callerArn.IndexOf('/', StringComparison.Ordinal);
+        // The caller is an IAM user or role here (AskAsync turned a role session into its role); its name ends the ARN.
         var name = callerArn[(callerArn.LastIndexOf('/') + 1)..];
         var isRole = callerArn.Contains(":role/", StringComparison.Ordinal);
-        if (slash < 0)
-        {
-            return null;
-        }
 
         IReadOnlyList<(string Name, string Document)> documents;
         try

@@ -1,4 +1,3 @@
-using System.Text;
 using Crossgate.Policies.Parsing;
 using CsCheck;
 using Crossgate.Tests.Shared;
