@@ -62,6 +62,7 @@ async function start() {
   state.session = await response.json();
   $("who").textContent = `Signed in as ${state.session.caller}${state.session.readOnly ? " · read-only" : ""}`;
   $("logout-csrf").value = state.session.csrf;
+  $("logout-submit").disabled = false;
   if (state.session.readOnly) document.body.classList.add("read-only");
   const page = document.body.dataset.page;
   document.querySelectorAll("nav a").forEach(a => { if (a.dataset.nav === page) a.setAttribute("aria-current", "page"); });
@@ -71,6 +72,8 @@ async function start() {
     return r;
   });
   await pages[page](platform);
+  // Buttons arrive disabled so that a click before the page's handlers are bound cannot submit a form natively.
+  document.querySelectorAll("[data-awaits-script]").forEach(control => { control.disabled = false; control.removeAttribute("data-awaits-script"); });
 }
 
 // Accounts: one table for every account, filtered as you type.
