@@ -202,7 +202,7 @@ public sealed class StoreSnapshot
         {
             foreach (var policy in inline)
             {
-                if (compiler.Compile(policy.Document, PolicyKind.Identity, $"{ownerArn}#{policy.PolicyName}") is { } compiled)
+                if (compiler.CompileOwn(policy.Document, PolicyKind.Identity, $"{ownerArn}#{policy.PolicyName}") is { } compiled)
                 {
                     into.Add(compiled);
                 }
@@ -283,7 +283,7 @@ public sealed class StoreSnapshot
                 },
                 IdentityPolicies = policies.ToImmutable(),
                 PermissionsBoundary = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, PolicyKind.PermissionsBoundary) : null,
-                TrustPolicy = compiler.Compile(role.AssumeRolePolicyDocument, PolicyKind.Trust, role.Arn + "#trust"),
+                TrustPolicy = compiler.CompileOwn(role.AssumeRolePolicyDocument, PolicyKind.Trust, role.Arn + "#trust"),
                 MaxSessionDuration = role.MaxSessionDuration,
                 InstanceProfiles = role.InstanceProfiles.Select(p => p.InstanceProfileName).ToList(),
                 Tags = tags, CustomerManagedPolicyArns = customerArns,
