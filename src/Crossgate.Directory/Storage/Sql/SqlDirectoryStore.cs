@@ -56,17 +56,8 @@ public abstract class SqlDirectoryStore : IDirectoryStore, IDirectoryChangeFeed
             return DirectoryJson.Deserialize<T>(FromStored(kind, reader.GetString(0)));
         }
 
-        var length = checked((int)reader.GetBytes(0, 0, null, 0, 0));
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
-        try
-        {
-            var read = (int)reader.GetBytes(0, 0, buffer, 0, length);
-            return DirectoryJson.Deserialize<T>(buffer.AsSpan(0, read));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        // One copy of the stored bytes (half the size of a UTF-16 string), read in place.
+        return DirectoryJson.Deserialize<T>(reader.GetFieldValue<byte[]>(0));
     }
 
     /// <summary>The document as stored: secret fields sealed.</summary>
