@@ -105,9 +105,9 @@ run() { # ROUND NAME PID URL KEY SECRET ACTION
 # request below is the steady state's.
 for action in GetCallerIdentity AssumeRole; do
   AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "$load" --endpoint "$moto" --action "$action" --role-arn "$role_arn" \
-    --workers "$workers" --seconds 2 --warmup 1 >/dev/null
+    --workers "$workers" --seconds 2 --warmup 1 --max-warmup 3 >/dev/null
   AWS_ACCESS_KEY_ID="$cg_key" AWS_SECRET_ACCESS_KEY="$cg_secret" "$load" --endpoint "$cg" --action "$action" --role-arn "$role_arn" \
-    --workers "$workers" --seconds 2 --warmup 1 >/dev/null
+    --workers "$workers" --seconds 2 --warmup 1 --max-warmup 3 >/dev/null
 done
 for round in $(seq 1 "$rounds"); do
   # Unauthenticated GET /health: the server's CPU per request with no signature, directory or engine.
