@@ -20,9 +20,6 @@ public static class DirectoryJson
     public static T Deserialize<T>(string json) =>
         JsonSerializer.Deserialize(json, TypeInfo<T>()) ?? throw new JsonException($"Stored {typeof(T).Name} is null.");
 
-    public static T Deserialize<T>(ReadOnlySpan<byte> utf8Json) =>
-        JsonSerializer.Deserialize(utf8Json, TypeInfo<T>()) ?? throw new JsonException($"Stored {typeof(T).Name} is null.");
-
     private static JsonTypeInfo<T> TypeInfo<T>() =>
         DirectoryJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
         ?? throw new NotSupportedException($"{typeof(T).Name} is not a stored type; list it in {nameof(DirectoryJsonContext)}.");
