@@ -144,6 +144,12 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
     /// while <c>serve</c> runs); this process's own writes are known at once.</summary>
     public static TimeSpan ForeignChangePollInterval { get; } = TimeSpan.FromMilliseconds(50);
 
+    private long _changeCounterReadings;
+
+    /// <summary>How many times the change counter has been read successfully: lets a caller wait for a reading made
+    /// after a commit instead of guessing how long the poll takes on a busy machine.</summary>
+    public long ChangeCounterReadings => Interlocked.Read(ref _changeCounterReadings);
+
     protected override async Task WatchForeignChangesAsync(Action changed, CancellationToken cancellationToken)
     {
         long? seen = null;
@@ -162,6 +168,7 @@ public sealed class SqliteDirectoryStore : SqlDirectoryStore
                 }
 
                 seen = generation;
+                Interlocked.Increment(ref _changeCounterReadings);
             }
             catch (SqliteException)
             {

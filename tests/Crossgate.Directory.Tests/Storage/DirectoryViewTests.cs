@@ -68,16 +68,10 @@ public sealed class DirectoryViewTests : IAsyncLifetime
     [Fact]
     public async Task Audit_only_commits_keep_the_view()
     {
+        var store = (SqliteDirectoryStore)_temp.Store;
         await _view.GetUserAsync(Account, "alex");
-        // The watcher's first reading of the change counter counts as a change; sample after it.
-        var poll = SqliteDirectoryStore.ForeignChangePollInterval;
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (_view.Generation == 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(poll);
-        }
-
-        await Task.Delay(poll * 2);
+        // The watcher's first reading of the change counter counts as a change: sample after it.
+        await ReadingsAfterAsync(store, 0);
         var generation = _view.Generation;
 
         await _temp.Store.CommitAsync(new ChangeSet().Append(new Model.AuditEvent
@@ -86,9 +80,20 @@ public sealed class DirectoryViewTests : IAsyncLifetime
             AwsRegion = "us-east-1",
         }));
 
-        // Long enough for the watcher to read the counter again: an audit-only commit does not move it.
-        await Task.Delay(poll * 4);
+        // Two more readings: at least one began after the commit, and an audit-only commit does not move the counter.
+        await ReadingsAfterAsync(store, store.ChangeCounterReadings + 1);
         Assert.Equal(generation, _view.Generation);
+    }
+
+    /// <summary>Waits until the watcher has read the change counter more than <paramref name="count"/> times.</summary>
+    private static async Task ReadingsAfterAsync(SqliteDirectoryStore store, long count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (store.ChangeCounterReadings <= count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the change counter was not read within 30 s");
+            await Task.Delay(SqliteDirectoryStore.ForeignChangePollInterval);
+        }
     }
 
     [Fact]
