@@ -13,6 +13,8 @@
 # weighs on both alike; prints one JSON line per measurement and a summary: the median of each round's ratio of
 # Crossgate's rate to moto's, and each server's CPU time per request (from /proc, after an untimed warm-up of each
 # action; each run's own 2 s warm-up included), which other load on the machine disturbs far less than rates.
+# The client warms up until its JIT has been quiet for a second (see EndpointLoad), and reports its own CPU per
+# request: on a small machine client, server and kernel share the cores, so the client's cost bounds the rate.
 # Needs the .NET SDK, python3 with moto[server] (moto_server) and the AWS CLI (for the setup calls).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -103,9 +105,9 @@ run() { # ROUND NAME PID URL KEY SECRET ACTION
 # request below is the steady state's.
 for action in GetCallerIdentity AssumeRole; do
   AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing "$load" --endpoint "$moto" --action "$action" --role-arn "$role_arn" \
-    --workers "$workers" --seconds 2 --warmup 1 >/dev/null
+    --workers "$workers" --seconds 2 --warmup 1 --max-warmup 3 >/dev/null
   AWS_ACCESS_KEY_ID="$cg_key" AWS_SECRET_ACCESS_KEY="$cg_secret" "$load" --endpoint "$cg" --action "$action" --role-arn "$role_arn" \
-    --workers "$workers" --seconds 2 --warmup 1 >/dev/null
+    --workers "$workers" --seconds 2 --warmup 1 --max-warmup 3 >/dev/null
 done
 for round in $(seq 1 "$rounds"); do
   # Unauthenticated GET /health: the server's CPU per request with no signature, directory or engine.
@@ -131,6 +133,17 @@ for action in ("GetCallerIdentity", "AssumeRole"):
     print(f"{action:<18} {statistics.median(r['rps'] for r in moto):>11.0f} {statistics.median(r['rps'] for r in cg):>16.0f} "
           f"{statistics.median(ratios):>14.1f}x {cpu(moto):>20.0f} / {cpu(cg):<13.0f} "
           f"{statistics.median(r['p50_ms'] for r in cg):>10.2f}/{statistics.median(r['p95_ms'] for r in cg):.2f}/{statistics.median(r['p99_ms'] for r in cg):.2f}")
+import os
+cores = os.cpu_count()
+print(f"\nThe client's own CPU per request against Crossgate (steady state, after its JIT has settled) and what it allows on {cores} cores:")
+for action in ("GetCallerIdentity", "AssumeRole"):
+    cg = [r for r in rows if r["server"] == "crossgate" and r["action"] == action]
+    client = statistics.median(r["client_cpu_us"] for r in cg)
+    server = cpu(cg)
+    moto = statistics.median(r["rps"] for r in rows if r["server"] == "moto" and r["action"] == action)
+    print(f"{action:<18} client {client:.0f} us; an infinitely fast server: at most {cores * 1e6 / client:,.0f} req/s "
+          f"({cores * 1e6 / client / moto:.0f}x moto); with this server's {server:.0f} us: at most {cores * 1e6 / (client + server):,.0f} req/s "
+          f"({cores * 1e6 / (client + server) / moto:.0f}x moto)")
 health = cpu([r for r in rows if r["action"] == "Health"])
 print(f"\nCrossgate server CPU per request: GET /health {health:.0f} us; "
       + "; ".join(f"{a} {cpu([r for r in rows if r['server'] == 'crossgate' and r['action'] == a]) / health:.1f}x /health"

@@ -53,6 +53,18 @@ internal static class ServeCommand
             Description = $"The role the platform (console and API) acts as: an ARN, or a name in the management account (default {PlatformSessions.DefaultRoleName}, when it exists).",
         };
         var checkEvery = PlatformServeCommand.CheckEveryOption("off");
+        var accountCreationSeconds = new Option<int>("--account-creation-seconds")
+        {
+            Description = "How long an Organizations CreateAccount stays IN_PROGRESS before it has SUCCEEDED (AWS takes minutes; 0 answers at once).",
+            DefaultValueFactory = _ => (int)CrossgateServices.DefaultAccountCreationTime.TotalSeconds,
+        };
+        accountCreationSeconds.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 3600)
+            {
+                result.AddError($"--account-creation-seconds must be between 0 and 3600, not {result.GetValueOrDefault<int>()}.");
+            }
+        });
 
         var command = new Command("serve", "Serve IAM, STS and Organizations locally for the AWS CLI and SDKs (--endpoint-url).");
         store.AddTo(command);
@@ -64,6 +76,7 @@ internal static class ServeCommand
         command.Options.Add(accessLog);
         command.Options.Add(platformRole);
         command.Options.Add(checkEvery);
+        command.Options.Add(accountCreationSeconds);
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -82,7 +95,7 @@ internal static class ServeCommand
 
             return RunAsync(
                 store.DataDirectory(parse), parse.GetValue(store.Postgres), store.CredentialsPath(parse), parse.GetValue(host)!, parse.GetValue(port),
-                parse.GetValue(accountId)!, new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)),
+                parse.GetValue(accountId)!, TimeSpan.FromSeconds(parse.GetValue(accountCreationSeconds)), new LogChoice(parse.GetValue(jsonLogs), parse.GetValue(accessLog)),
                 new PlatformChoice(parse.GetValue(platformRole), PlatformServeCommand.ParseCheckEvery(parse.GetValue(checkEvery))),
                 output, parse.InvocationConfiguration.Error).GetAwaiter().GetResult();
         });
@@ -93,11 +106,11 @@ internal static class ServeCommand
 
     private sealed record PlatformChoice(string? Role, TimeSpan? CheckEvery);
 
-    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, LogChoice logs,
+    private static async Task<int> RunAsync(string dataDirectory, string? postgres, string credentialsPath, string host, int port, string accountId, TimeSpan accountCreationTime, LogChoice logs,
         PlatformChoice platformChoice, TextWriter output, TextWriter error)
     {
         await using var store = await DirectoryStoreFactory.OpenAsync(dataDirectory, postgres);
-        var services = new CrossgateServices(store, sessionTokens: SessionTokenKeyFile.Load(dataDirectory));
+        var services = new CrossgateServices(store, sessionTokens: SessionTokenKeyFile.Load(dataDirectory)) { AccountCreationTime = accountCreationTime };
         var organization = await OrganizationOf(store);
         if (organization is not null)
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Crossgate.Directory.Model;
@@ -23,6 +24,10 @@ public sealed class SessionTokenSealer
 
     private readonly byte[] _key;
 
+    // An AesGcm holds the expanded key and an OpenSSL context; building one per token cost more than the encryption.
+    // One instance is not safe for concurrent use, so each call takes one from here and gives it back.
+    private readonly ConcurrentQueue<AesGcm> _ciphers = new();
+
     private SessionTokenSealer(byte[] key) => _key = key;
 
     public static SessionTokenSealer FromKey(ReadOnlySpan<byte> key) =>
@@ -35,14 +40,19 @@ public sealed class SessionTokenSealer
     /// part of it).</summary>
     public string Seal(StsSession session)
     {
-        var plain = Encoding.UTF8.GetBytes(DirectoryJson.Serialize(session with { SessionToken = string.Empty }));
+        var plain = DirectoryJson.SerializeToUtf8Bytes(session with { SessionToken = string.Empty });
         var sealedBytes = new byte[HeaderBytes + plain.Length];
         sealedBytes[0] = FormatVersion;
         var nonce = sealedBytes.AsSpan(1, NonceBytes);
         RandomNumberGenerator.Fill(nonce);
-        using (var aes = new AesGcm(_key, TagBytes))
+        var aes = RentCipher();
+        try
         {
             aes.Encrypt(nonce, plain, sealedBytes.AsSpan(HeaderBytes), sealedBytes.AsSpan(1 + NonceBytes, TagBytes), AssociatedData(session.AccessKeyId));
+        }
+        finally
+        {
+            ReturnCipher(aes);
         }
 
         CryptographicOperations.ZeroMemory(plain);
@@ -74,24 +84,42 @@ public sealed class SessionTokenSealer
         }
 
         var plain = new byte[length - HeaderBytes];
+        var aes = RentCipher();
         try
         {
-            using var aes = new AesGcm(_key, TagBytes);
             aes.Decrypt(sealedBytes.Slice(1, NonceBytes), sealedBytes[HeaderBytes..], sealedBytes.Slice(1 + NonceBytes, TagBytes), plain, AssociatedData(accessKeyId));
         }
         catch (AuthenticationTagMismatchException)
         {
             return null;
         }
+        finally
+        {
+            ReturnCipher(aes);
+        }
 
         try
         {
-            var session = DirectoryJson.Deserialize<StsSession>(Encoding.UTF8.GetString(plain));
+            var session = DirectoryJson.Deserialize<StsSession>(plain);
             return string.Equals(session.AccessKeyId, accessKeyId, StringComparison.Ordinal) ? session with { SessionToken = token } : null;
         }
         finally
         {
             CryptographicOperations.ZeroMemory(plain);
+        }
+    }
+
+    private AesGcm RentCipher() => _ciphers.TryDequeue(out var aes) ? aes : new AesGcm(_key, TagBytes);
+
+    private void ReturnCipher(AesGcm aes)
+    {
+        if (_ciphers.Count < 4 * Environment.ProcessorCount)
+        {
+            _ciphers.Enqueue(aes);
+        }
+        else
+        {
+            aes.Dispose();
         }
     }
 

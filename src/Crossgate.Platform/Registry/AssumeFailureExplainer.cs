@@ -9,6 +9,10 @@ namespace Crossgate.Platform.Registry;
 /// that does not exist alike; then every likely cause is listed rather than one guessed.</summary>
 public static class AssumeFailureExplainer
 {
+    /// <summary>Said where the reason is read: on the command line and in the console alike.</summary>
+    private const string RegisterExternalId =
+        "register the account with the external id its owner gave you (--external-id on the command line, External ID in the console)";
+
     /// <param name="callerSide">What IAM's simulator said of the caller's own side for <c>sts:AssumeRole</c> on the
     /// role, when it could be asked: it tells which side a bare AccessDenied comes from.</param>
     public static (AssumeFailureKind Kind, string Reason) Explain(
@@ -23,10 +27,10 @@ public static class AssumeFailureExplainer
                 $"The role {role} does not exist. Create it in account {registration.AccountId} (crossgate template role writes a template) or correct the ARN."),
             "ValidationError" or "ValidationException" when message.Contains("role chaining", StringComparison.OrdinalIgnoreCase) => (AssumeFailureKind.ChainingLimit,
                 $"The platform's own credentials ({caller}) are themselves a role session, and AWS limits a session assumed by role chaining to one hour, " +
-                $"but {registration.SessionDuration.ToString(CultureInfo.InvariantCulture)} seconds were requested. Register with --session-duration 3600 or less, or run the platform with long-term credentials."),
+                $"but {registration.SessionDuration.ToString(CultureInfo.InvariantCulture)} seconds were requested. Register the account with a session duration of 3600 seconds or less (--session-duration), or run the platform with long-term credentials."),
             "ValidationError" or "ValidationException" when message.Contains("MaxSessionDuration", StringComparison.OrdinalIgnoreCase) => (AssumeFailureKind.SessionTooLong,
                 $"The role's maximum session duration is shorter than the {registration.SessionDuration.ToString(CultureInfo.InvariantCulture)} seconds requested. " +
-                $"Raise the role's MaxSessionDuration to at least {registration.SessionDuration.ToString(CultureInfo.InvariantCulture)} (aws iam update-role --max-session-duration), or register with a shorter --session-duration. AWS said: {message}"),
+                $"Raise the role's MaxSessionDuration to at least {registration.SessionDuration.ToString(CultureInfo.InvariantCulture)} (aws iam update-role --max-session-duration), or register the account with a shorter session duration (--session-duration). AWS said: {message}"),
             "InvalidClientTokenId" or "SignatureDoesNotMatch" or "ExpiredToken" or "ExpiredTokenException" or "UnrecognizedClientException" or "InvalidAccessKeyId" or "IncompleteSignature" => (AssumeFailureKind.CallerCredentials,
                 $"STS refused the platform's own credentials ({code}: {message}). Check AWS_PROFILE, AWS_SHARED_CREDENTIALS_FILE or AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY/AWS_SESSION_TOKEN, and that a session token has not expired."),
             "RegionDisabledException" => (AssumeFailureKind.Unreachable,
@@ -82,7 +86,7 @@ public static class AssumeFailureExplainer
         {
             $"the trust policy of {role} does not trust the caller: {TrustAdvice(callerAccount, callerRole)}",
             registration.ExternalId is null
-                ? "the trust policy requires an external id (a condition on sts:ExternalId) and none is registered: register with --external-id and the value the account's owner gave you"
+                ? "the trust policy requires an external id (a condition on sts:ExternalId) and none is registered: " + RegisterExternalId
                 : $"the trust policy expects an external id other than the registered '{registration.ExternalId}' (or a condition on sts:ExternalId is missing from it): compare the two and correct one",
             $"the caller's own policy ({caller}) does not allow sts:AssumeRole on {role}: add it (crossgate template caller --role-name {RoleName(role)})",
             $"the role does not exist in account {registration.AccountId}: AWS does not say so, and answers AccessDenied",
@@ -100,7 +104,7 @@ public static class AssumeFailureExplainer
         var sent = new List<string>
         {
             registration.ExternalId is null
-                ? "no external id (if the trust policy requires one, register with --external-id and the value the account's owner gave you)"
+                ? "no external id (if the trust policy requires one, " + RegisterExternalId + ")"
                 : $"the external id '{registration.ExternalId}' (if the trust policy requires one, it must be exactly this)",
             string.Create(CultureInfo.InvariantCulture, $"a session of {registration.SessionDuration} seconds"),
         };
@@ -128,7 +132,7 @@ public static class AssumeFailureExplainer
     }
 
     private static string ExternalIdAdvice(RegisteredAccount registration) => registration.ExternalId is null
-        ? "If it requires an external id, register with --external-id."
+        ? "If it requires an external id, " + RegisterExternalId + "."
         : $"If it requires an external id, it must be the registered '{registration.ExternalId}'.";
 
     /// <summary>The caller's account and, for a role session, the role it came from.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Crossgate.Server.Protocols.Query;
 
@@ -35,9 +36,9 @@ public static class AuditParameters
         foreach (var name in parameters.Names) size += name.Length + (parameters.Get(name)?.Length ?? 0);
         if (size > MaxBytes) return null;
 
-        using var stream = new MemoryStream();
+        var buffer = new ArrayBufferWriter<byte>(256);
         var written = 0;
-        using (var json = new Utf8JsonWriter(stream))
+        using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             foreach (var name in parameters.Names.Order(StringComparer.Ordinal))
@@ -61,7 +62,7 @@ public static class AuditParameters
             json.WriteEndObject();
         }
 
-        return written == 0 || stream.Length > MaxBytes ? null : System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return written == 0 || buffer.WrittenCount > MaxBytes ? null : System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     /// <summary>A JSON 1.1 body; null when empty, <c>{}</c>, not JSON or larger than <see cref="MaxBytes"/>.</summary>

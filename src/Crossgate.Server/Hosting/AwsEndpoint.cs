@@ -111,11 +111,7 @@ public sealed class AwsEndpoint(
             rawTarget = request.PathBase.ToUriComponent() + request.Path.ToUriComponent() + request.QueryString.ToUriComponent();
         }
         var (rawPath, rawQuery) = SigV4Request.SplitTarget(rawTarget);
-        var headers = new RequestHeaders();
-        foreach (var (name, values) in request.Headers)
-        {
-            foreach (var value in values) headers.Add(name, value ?? "");
-        }
+        var headers = RequestHeaders.Over(request.Headers);
         var sigRequest = new SigV4Request { Method = request.Method, RawPath = rawPath, RawQuery = rawQuery, Headers = headers, Body = body };
 
         var target = headers.First("X-Amz-Target");

@@ -26,7 +26,7 @@ public static class GraphEndpoints
         api.MapGet("/graph/who-can", WhoCan).Produces(200, contentType: "application/json").ProducesProblem(400).ProducesProblem(404);
     }
 
-    /// <summary><c>{"builtAt", "accounts": [{"id", "organizationId", "inStore"}], "nodes": [{"arn", "type", "label",
+    /// <summary><c>{"builtAt", "accounts": [{"id", "name", "organizationId", "inStore"}], "nodes": [{"arn", "type", "label",
     /// "accountId", "inStore", "administrator"}], "edges": [edge…]}</c>; edges as <c>access</c> writes them.</summary>
     private static async Task<IResult> Graph(HttpContext context, PlatformService platform)
     {
@@ -141,6 +141,7 @@ public static class GraphEndpoints
         {
             json.WriteStartObject();
             json.WriteString("id", id);
+            json.WriteString("name", graph.Snapshot.Accounts.TryGetValue(id, out var facts) ? facts.Name : null);
             json.WriteString("organizationId", organizations.GetValueOrDefault(id));
             json.WriteBoolean("inStore", inStore);
             json.WriteEndObject();

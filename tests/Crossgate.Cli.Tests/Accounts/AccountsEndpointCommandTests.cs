@@ -81,7 +81,7 @@ public sealed class AccountsEndpointCommandTests : IDisposable
         Assert.Equal(1, code);
         Assert.Contains("Not registered", error);
         Assert.Contains("it must name account 111111111111 (arn:aws:iam::111111111111:root)", error);
-        Assert.Contains("none is registered: register with --external-id", error);
+        Assert.Contains("none is registered: register the account with the external id", error);
         Assert.Contains("[]", _ws.Accounts("list", "--output", "json").Output);
     }
 

@@ -66,7 +66,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         Assert.Contains($"must name account {PlatformAccount} (arn:aws:iam::{PlatformAccount}:root)", wrongTrust);
         var needsId = rows[NeedsExternalId].GetProperty("reason").GetString()!;
         Assert.False(rows[NeedsExternalId].GetProperty("worked").GetBoolean());
-        Assert.Contains("register with --external-id", needsId);
+        Assert.Contains("register the account with the external id", needsId);
 
         var registered = Json(_ws.Accounts("list", "--output", "json").Output).EnumerateArray()
             .ToDictionary(a => a.GetProperty("roleArn").GetString()!, a => a.GetProperty("alias").GetString());
@@ -105,7 +105,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
 
         (code, _, error) = Online("add", "--role-arn", RoleArnIn(NeedsExternalId), "--alias", "needs-external-id");
         Assert.Equal(1, code);
-        Assert.Contains("Sent: no external id (if the trust policy requires one, register with --external-id", error);
+        Assert.Contains("Sent: no external id (if the trust policy requires one, register the account with the external id", error);
 
         (code, _, error) = Online("add", "--role-arn", RoleArnIn(NeedsExternalId), "--alias", "needs-external-id", "--external-id", "not-the-right-one");
         Assert.Equal(1, code);
@@ -207,7 +207,7 @@ public sealed class PlatformAgainstServerTests(PlatformOrganization org) : IClas
         }
 
         Assert.Contains($"must name account {PlatformAccount}", accounts[WrongTrust].GetProperty("reason").GetString());
-        Assert.Contains("register with --external-id", accounts[NeedsExternalId].GetProperty("reason").GetString());
+        Assert.Contains("register the account with the external id", accounts[NeedsExternalId].GetProperty("reason").GetString());
     }
 
     [Fact]

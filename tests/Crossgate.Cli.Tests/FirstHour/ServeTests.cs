@@ -114,6 +114,75 @@ public sealed class ServeTests : IDisposable
         Assert.Null(await store.GetAccountAsync(Crossgate.Server.Application.AccountBootstrap.DefaultManagementAccountId));
     }
 
+    [Fact]
+    public void An_account_creation_time_out_of_range_is_a_usage_error()
+    {
+        var (exit, _, error) = CliRunner.Run("serve", "--data", Path.Combine(_folder, "never-created"), "--account-creation-seconds", "-1");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("--account-creation-seconds must be between 0 and 3600, not -1.", error);
+    }
+
+    [Fact]
+    public async Task With_no_account_creation_time_a_created_account_has_succeeded_at_once()
+    {
+        Assert.Equal(0, CliRunner.Run("init", "--example", "--data", _folder).ExitCode);
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "crossgate.dll"), "serve", "--data", _folder, "--port",
+                     port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--account-creation-seconds", "0" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var server = Process.Start(start)!;
+        try
+        {
+            using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (await server.StandardOutput.ReadLineAsync(limit.Token) is { } line && !line.Contains("Crossgate endpoint:", StringComparison.Ordinal))
+            {
+            }
+
+            using var http = new HttpClient();
+            var organizations = new Crossgate.Platform.Aws.JsonClient(http, new Crossgate.Platform.Aws.AwsTarget(new Uri($"http://127.0.0.1:{port}/")),
+                ProfileIn(Path.Combine(_folder, "credentials"), "example-root"), "organizations", "AWSOrganizationsV20161128");
+            var created = await organizations.CallAsync("CreateAccount", new() { ["AccountName"] = "Sandbox", ["Email"] = "sandbox@example.com" }, limit.Token);
+            var requestId = created!["CreateAccountStatus"]!["Id"]!.GetValue<string>();
+
+            var status = await organizations.CallAsync("DescribeCreateAccountStatus", new() { ["CreateAccountRequestId"] = requestId }, limit.Token);
+
+            Assert.Equal("SUCCEEDED", status!["CreateAccountStatus"]!["State"]!.GetValue<string>());
+            Assert.Matches("^[0-9]{12}$", status["CreateAccountStatus"]!["AccountId"]!.GetValue<string>());
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>A profile's keys, read from the credentials file serve wrote (not through the process-wide
+    /// <c>AWS_SHARED_CREDENTIALS_FILE</c>, which tests running beside this one would see).</summary>
+    private static Crossgate.Platform.Aws.AwsCredentialSet ProfileIn(string credentialsFile, string profile)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var inProfile = false;
+        foreach (var line in File.ReadAllLines(credentialsFile))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith('['))
+            {
+                inProfile = trimmed == $"[{profile}]";
+            }
+            else if (inProfile && trimmed.Split('=', 2) is [var key, var value])
+            {
+                values[key.Trim()] = value.Trim();
+            }
+        }
+
+        return new(values["aws_access_key_id"], values["aws_secret_access_key"], null);
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -88,7 +88,7 @@ public sealed class AssumabilityProbeTests : IDisposable
         Assert.Equal(AssumeFailureKind.AccessDeniedAmbiguous, result.Failure);
         Assert.Equal("AccessDenied", result.AwsCode);
         Assert.Contains("does not trust the caller: it must name account 111111111111 (arn:aws:iam::111111111111:root) or the role arn:aws:iam::111111111111:role/PlatformRole", result.Reason);
-        Assert.Contains("requires an external id (a condition on sts:ExternalId) and none is registered: register with --external-id", result.Reason);
+        Assert.Contains("requires an external id (a condition on sts:ExternalId) and none is registered: register the account with the external id", result.Reason);
         Assert.Contains($"the caller's own policy ({CallerArn}) does not allow sts:AssumeRole on {RoleArn}", result.Reason);
         Assert.Contains("the role does not exist in account 222222222222", result.Reason);
     }

@@ -33,6 +33,7 @@ public sealed class GraphApiTests(PlatformOrganization org) : IClassFixture<Plat
         var accounts = graph.GetProperty("accounts").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!);
         Assert.True(accounts[Correct].GetProperty("inStore").GetBoolean());
         Assert.False(string.IsNullOrEmpty(accounts[Correct].GetProperty("organizationId").GetString()));
+        Assert.Equal("Correct", accounts[Correct].GetProperty("name").GetString());
         var nodes = ByArn(graph.GetProperty("nodes"));
         Assert.Equal("user", nodes[Platform].GetProperty("type").GetString());
         Assert.Equal(PlatformUser, nodes[Platform].GetProperty("label").GetString());

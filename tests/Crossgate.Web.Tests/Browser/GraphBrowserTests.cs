@@ -31,7 +31,7 @@ public sealed class GraphBrowserTests(PlatformOrganization org, ChromiumBrowser 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access graph" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#graph-status")).ToContainTextAsync("principals in 9 accounts of the store");
         await Assertions.Expect(page.Locator("svg#graph g.account")).Not.ToHaveCountAsync(0);
-        await Assertions.Expect(page.Locator("svg#graph g.account text", new() { HasText = $"account {Correct}" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("svg#graph g.account text", new() { HasText = $"Correct ({Correct})" })).ToBeVisibleAsync();
         await Assertions.Expect(Node(page, RoleArnIn(Correct))).ToBeVisibleAsync();
         await ChromiumBrowser.ScreenshotAsync(page, "30-graph");
 

@@ -280,7 +280,7 @@ async function monitoringPage(platformPromise) {
 // Access graph: accounts as boxes holding their principals, edges as arrows (drawn in plain SVG); selecting a
 // principal asks the API for its reach and who-can and lights both up.
 const SVG = "http://www.w3.org/2000/svg";
-const GRAPH = { nodeWidth: 168, nodeHeight: 26, gap: 10, pad: 12, header: 22, maxDrawn: 1500 };
+const GRAPH = { nodeWidth: 168, nodeHeight: 26, gap: 10, pad: 12, header: 22, maxDrawn: 1500, titleCharWidth: 7.5 };
 
 function svg(name, attributes, parent) {
   const element = document.createElementNS(SVG, name);
@@ -289,12 +289,17 @@ function svg(name, attributes, parent) {
   return element;
 }
 
+function accountTitle(group) {
+  if (!group.id) return "Outside any account";
+  return `${group.name ? `${group.name} (${group.id})` : `account ${group.id}`}${group.inStore ? "" : " (outside the store)"}`;
+}
+
 function shortLabel(text, max) { return text.length > max ? text.slice(0, max - 1) + "…" : text; }
 
 // Boxes flow left to right and wrap; principals sit in a grid inside their account's box.
 function layoutGraph(graph, maxWidth) {
   const groups = new Map();
-  for (const account of graph.accounts) groups.set(account.id, { id: account.id, inStore: account.inStore, nodes: [] });
+  for (const account of graph.accounts) groups.set(account.id, { id: account.id, name: account.name, inStore: account.inStore, nodes: [] });
   const outside = { id: null, inStore: false, nodes: [] };
   for (const node of graph.nodes) (node.accountId && groups.get(node.accountId) || outside).nodes.push(node);
   const ordered = [...groups.values()].sort((a, b) => (b.inStore - a.inStore) || a.id.localeCompare(b.id));
@@ -306,10 +311,12 @@ function layoutGraph(graph, maxWidth) {
     group.nodes.sort((a, b) => (a.type === "account" ? -1 : b.type === "account" ? 1 : a.label.localeCompare(b.label)));
     const columns = Math.max(1, Math.min(Math.ceil(Math.sqrt(group.nodes.length)), Math.floor((maxWidth - 2 * pad) / (nodeWidth + gap))));
     const rows = Math.ceil(group.nodes.length / columns);
-    const boxWidth = 2 * pad + columns * nodeWidth + (columns - 1) * gap;
+    // The box is wide enough for its title (bold 12px: at most ~7.5px a character), cut to the canvas's width.
+    const title = shortLabel(accountTitle(group), Math.floor((maxWidth - 2 * pad) / GRAPH.titleCharWidth));
+    const boxWidth = Math.max(2 * pad + columns * nodeWidth + (columns - 1) * gap, 2 * pad + Math.ceil(title.length * GRAPH.titleCharWidth));
     const boxHeight = header + pad + rows * nodeHeight + (rows - 1) * gap + pad;
     if (x > gap && x + boxWidth > maxWidth) { x = gap; y += rowHeight + gap; rowHeight = 0; }
-    boxes.push({ group, x, y, width: boxWidth, height: boxHeight });
+    boxes.push({ group, title, x, y, width: boxWidth, height: boxHeight });
     group.nodes.forEach((node, i) => positions.set(node.arn, {
       x: x + pad + (i % columns) * (nodeWidth + gap), y: y + header + pad + Math.floor(i / columns) * (nodeHeight + gap), node }));
     x += boxWidth + gap; rowHeight = Math.max(rowHeight, boxHeight); width = Math.max(width, x);
@@ -338,8 +345,7 @@ function drawGraph(graph, layout, onSelect) {
   for (const box of layout.boxes) {
     const g = svg("g", { class: `account${box.group.inStore ? "" : " outside"}` }, canvas);
     svg("rect", { x: box.x, y: box.y, width: box.width, height: box.height, rx: 8 }, g);
-    const title = box.group.id ? `account ${box.group.id}${box.group.inStore ? "" : " (outside the store)"}` : "Outside any account";
-    svg("text", { x: box.x + GRAPH.pad, y: box.y + 16 }, g).textContent = title;
+    svg("text", { x: box.x + GRAPH.pad, y: box.y + 16 }, g).textContent = box.title;
   }
   const edges = svg("g", { class: "edges" }, canvas);
   const edgeElements = new Map();
