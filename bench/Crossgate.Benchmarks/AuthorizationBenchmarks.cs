@@ -7,7 +7,8 @@ using Crossgate.Policies.Evaluation;
 namespace Crossgate.Benchmarks;
 
 /// <summary>Decisions per second: a cross-account sts:AssumeRole (trust policy, three identity policies, a three-level
-/// SCP stack), and a large identity policy set (50 policies, 500 statements).</summary>
+/// SCP stack), and a large identity policy set (50 policies, 500 statements), with its statement indexes and
+/// scanned whole.</summary>
 [MemoryDiagnoser]
 public class AuthorizationBenchmarks
 {
@@ -15,6 +16,7 @@ public class AuthorizationBenchmarks
     private PolicySet _assumeRolePolicies = null!;
     private AuthorizationRequest _large = null!;
     private PolicySet _largePolicies = null!;
+    private PolicySet _largePoliciesScanned = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -67,6 +69,7 @@ public class AuthorizationBenchmarks
         }
 
         _largePolicies = new PolicySet { IdentityPolicies = policies.MoveToImmutable() };
+        _largePoliciesScanned = new PolicySet { IdentityPolicies = [.. _largePolicies.IdentityPolicies.Select(p => p.WithoutIndex())] };
         if (!Authorizer.Decide(_assumeRole, _assumeRolePolicies).IsAllowed || !Authorizer.Decide(_large, _largePolicies).IsAllowed)
         {
             throw new InvalidOperationException("benchmark scenarios must be allowed");
@@ -78,6 +81,10 @@ public class AuthorizationBenchmarks
 
     [Benchmark]
     public DecisionSummary LargePolicySet() => Authorizer.Decide(_large, _largePolicies);
+
+    /// <summary>The same decision visiting every statement (no statement index): what the index saves.</summary>
+    [Benchmark]
+    public DecisionSummary LargePolicySetFullScan() => Authorizer.Decide(_large, _largePoliciesScanned);
 
     [Benchmark]
     public Decision CrossAccountAssumeRoleExplained() => Authorizer.Authorize(_assumeRole, _assumeRolePolicies);

@@ -38,6 +38,12 @@ public sealed class AuthorizationRequest
     /// derives from the principal, the resource and the time override these.</summary>
     public ContextKeys? Context { get; init; }
 
+    /// <summary>The keys of the resource side and the time, built once by <see cref="RequestContextBuilder.SharedResourceKeys"/>
+    /// from a request with the same resource account, organization, tags, action service and time, and shared by
+    /// many requests (an analysis deciding thousands of callers against the roles of one account). Null: derived
+    /// for this request alone.</summary>
+    public ContextKeys? SharedResourceKeys { get; init; }
+
     /// <summary>The moment of the request; now when not given.</summary>
     public DateTimeOffset? Time { get; init; }
 
@@ -87,6 +93,7 @@ public sealed class AuthorizationRequest
         RequestTags = RequestTags,
         Context = context ?? Context,
         Time = Time,
+        SharedResourceKeys = resource is null ? SharedResourceKeys : null,
         ExternalId = ExternalId,
         RoleSessionName = RoleSessionName,
         RequestedSourceIdentity = RequestedSourceIdentity,

@@ -308,35 +308,54 @@ public static class Authorizer
         EvaluationTrace? trace, ICollection<string>? missing)
     {
         var statements = policy.Statements;
-        for (var i = 0; i < statements.Length; i++)
+        if (policy.Index is not { } index)
         {
-            var statement = statements[i];
-            if (!statement.MatchesAction(context.Action))
+            for (var i = 0; i < statements.Length; i++)
             {
-                continue;
+                ScanStatement(policy, statements[i], context, layer, ref scan, trace, missing);
             }
 
-            var principalMatch = statement.MatchPrincipal(context.Principal);
-            if (principalMatch == PrincipalMatch.None
-                || !statement.MatchesResource(context)
-                || !statement.MatchesConditions(context, missing))
-            {
-                continue;
-            }
+            return;
+        }
 
-            trace?.Record(layer, policy, statement);
-            if (statement.Effect == Effect.Deny)
-            {
-                scan.Deny = true;
-                continue;
-            }
+        // A large policy: only the statements its index lets through, in their order (the same matches, trace
+        // records and missing keys as a full scan).
+        Span<ulong> candidates = stackalloc ulong[index.Words];
+        index.Select(context, candidates);
+        for (var i = StatementIndex.Next(candidates, 0); i >= 0; i = StatementIndex.Next(candidates, i + 1))
+        {
+            ScanStatement(policy, statements[i], context, layer, ref scan, trace, missing);
+        }
+    }
 
-            scan.Allow = true;
-            var grant = ResourceGrantRules.From(principalMatch);
-            if (grant > scan.Grant)
-            {
-                scan.Grant = grant;
-            }
+    private static void ScanStatement(CompiledPolicy policy, CompiledStatement statement, RequestContext context,
+        PolicyLayer layer, ref LayerScan scan, EvaluationTrace? trace, ICollection<string>? missing)
+    {
+        if (!statement.MatchesAction(context.Action))
+        {
+            return;
+        }
+
+        var principalMatch = statement.MatchPrincipal(context.Principal);
+        if (principalMatch == PrincipalMatch.None
+            || !statement.MatchesResource(context)
+            || !statement.MatchesConditions(context, missing))
+        {
+            return;
+        }
+
+        trace?.Record(layer, policy, statement);
+        if (statement.Effect == Effect.Deny)
+        {
+            scan.Deny = true;
+            return;
+        }
+
+        scan.Allow = true;
+        var grant = ResourceGrantRules.From(principalMatch);
+        if (grant > scan.Grant)
+        {
+            scan.Grant = grant;
         }
     }
 

@@ -19,8 +19,13 @@ public static class RequestContextBuilder
     {
         // The caller's own keys are derived once per principal and shared, under the request's own; caller-supplied
         // keys only fill what the principal leaves unset, exactly as if they went in first and the principal's keys
-        // over them.
-        var keys = new ContextKeys(request.Principal.ContextKeys, TypicalRequestKeys + request.ResourceTags.Count * 3 + (request.Context?.Count ?? 0));
+        // over them. Keys of the resource side and the time may be shared too, over the caller's (they won over them
+        // when both were the request's own).
+        var shared = request.SharedResourceKeys;
+        var capacity = shared is null ? TypicalRequestKeys + request.ResourceTags.Count * 3 + (request.Context?.Count ?? 0) : request.Context?.Count ?? 0;
+        var keys = shared is null
+            ? new ContextKeys(request.Principal.ContextKeys, capacity)
+            : new ContextKeys(shared, request.Principal.ContextKeys, capacity);
         var context = new RequestContext(keys)
         {
             Action = request.Action,
@@ -36,10 +41,18 @@ public static class RequestContextBuilder
             }
         }
 
-        AddResourceKeys(request, keys);
-        AddRequestKeys(request, keys);
         var time = request.Time ?? DateTimeOffset.UtcNow;
-        AddTimeKeys(time, keys);
+        if (shared is null)
+        {
+            AddResourceKeys(request, keys);
+        }
+
+        AddRequestKeys(request, keys);
+        if (shared is null)
+        {
+            AddTimeKeys(time, keys);
+        }
+
         if (request.Principal is { UsesTemporaryCredentials: true, MultiFactorAuthenticated: true, MultiFactorAuthTime: { } mfaTime })
         {
             var age = Math.Max(0, (long)(time - mfaTime).TotalSeconds);
@@ -47,6 +60,24 @@ public static class RequestContextBuilder
         }
 
         return context;
+    }
+
+    /// <summary>The keys <see cref="Build"/> derives from <paramref name="request"/>'s resource side (account,
+    /// organization, tags — which depend on the resource's and the action's services only when there are tags) and
+    /// its time, to be shared as <see cref="AuthorizationRequest.SharedResourceKeys"/> by requests that agree on
+    /// those. Requests the request's own <c>Time</c>, so that every sharer agrees on the moment.</summary>
+    public static ContextKeys SharedResourceKeys(AuthorizationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Time is not { } time)
+        {
+            throw new ArgumentException("Shared resource keys need the request's Time.", nameof(request));
+        }
+
+        var keys = new ContextKeys(TypicalRequestKeys + request.ResourceTags.Count * 3);
+        AddResourceKeys(request, keys);
+        AddTimeKeys(time, keys);
+        return keys;
     }
 
     /// <summary>The keys that depend on the caller alone.</summary>

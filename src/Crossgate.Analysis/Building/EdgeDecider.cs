@@ -109,12 +109,27 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
             }
         }
 
+        // An untagged resource's keys (its account, organization and the build's one moment) are the same for every
+        // caller and action: derived once per account and shared under each request's own.
+        var sharable = resource.AccountId.Length > 0 && resource.Tags.Count == 0;
+        var resourceKey = (resource.AccountId, resource.OrganizationId, resource.OrganizationPaths);
+        ContextKeys? sharedKeys = null;
+        if (sharable)
+        {
+            _resourceKeys.TryGetValue(resourceKey, out sharedKeys);
+        }
+
         var request = new AuthorizationRequest
         {
             Principal = caller.Principal, Action = action, Resource = resource.Arn, ResourceAccount = resource.AccountId.Length == 0 ? null : resource.AccountId,
             ResourceTags = resource.Tags, ResourceOrgId = resource.OrganizationId, ResourceOrgPaths = resource.OrganizationPaths,
-            Context = context, Time = _time,
+            Context = context, Time = _time, SharedResourceKeys = sharedKeys,
         };
+        if (sharable && sharedKeys is null)
+        {
+            _resourceKeys.TryAdd(resourceKey, RequestContextBuilder.SharedResourceKeys(request));
+        }
+
         if (reusable)
         {
             cache.Requests[(caller, action)] = request;
@@ -125,6 +140,8 @@ internal sealed class EdgeDecider(PolicyIndex index, ConditionRelaxer relaxer, C
 
     [ThreadStatic]
     private static RequestCache? Requests;
+
+    private readonly ConcurrentDictionary<(string Account, string? Organization, IReadOnlyList<string> Paths), ContextKeys> _resourceKeys = new();
 
     private sealed class RequestCache
     {

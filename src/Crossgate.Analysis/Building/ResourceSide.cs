@@ -13,7 +13,9 @@ internal sealed class ResourceSide
 
     public CompiledPolicy? Policy { get; init; }
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } = new Dictionary<string, string>();
+    private static readonly IReadOnlyDictionary<string, string> NoTags = new Dictionary<string, string>();
+
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
 
     public string? OrganizationId { get; init; }
 

@@ -18,7 +18,27 @@ internal sealed class PolicyCompiler
 
     public int Rejected => _rejected;
 
+    /// <summary>A policy whose name many principals share (a managed policy's ARN): one named object for all.</summary>
     public CompiledPolicy? Compile(string text, PolicyKind kind, string name)
+    {
+        if (Unnamed(text, kind) is not { } compiled)
+        {
+            return null;
+        }
+
+        return _named.GetOrAdd((compiled, name), static key => key.Policy.WithName(key.Name));
+    }
+
+    /// <summary>A policy whose name is its owner's alone (an inline policy, a trust policy): named directly, as no
+    /// other principal could share the named object (keeping it would only grow the shared table by one entry per
+    /// principal).</summary>
+    public CompiledPolicy? CompileOwn(string text, PolicyKind kind, string name)
+    {
+        var compiled = Unnamed(text, kind);
+        return compiled?.WithName(name);
+    }
+
+    private CompiledPolicy? Unnamed(string text, PolicyKind kind)
     {
         var compiled = _compiled.GetOrAdd((text, kind), static key =>
         {
@@ -28,9 +48,8 @@ internal sealed class PolicyCompiler
         if (compiled is null)
         {
             Interlocked.Increment(ref _rejected);
-            return null;
         }
 
-        return _named.GetOrAdd((compiled, name), static key => key.Policy.WithName(key.Name));
+        return compiled;
     }
 }

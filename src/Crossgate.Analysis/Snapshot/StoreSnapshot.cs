@@ -36,8 +36,12 @@ public sealed class StoreSnapshot
         var groupsTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.Groups, cancellationToken), cancellationToken);
         var policiesTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.ManagedPolicies, cancellationToken), cancellationToken);
         var keysTask = Task.Run(() => store.ListEverywhereAsync(EntityKinds.AccessKeys, cancellationToken), cancellationToken);
+
+        // The AWS managed policies are read from their embedded snapshot on first use; read them while the store is
+        // read, not when the first principal names one and every compiling thread waits.
+        var awsManagedTask = Task.Run(() => AwsManagedPolicies.Count, cancellationToken);
         var accounts = await LoadAccountsAsync(store, compiler, cancellationToken).ConfigureAwait(false);
-        await Task.WhenAll(usersTask, rolesTask, groupsTask, policiesTask, keysTask).ConfigureAwait(false);
+        await Task.WhenAll(usersTask, rolesTask, groupsTask, policiesTask, keysTask, awsManagedTask).ConfigureAwait(false);
 
         var byAccount = new SortedDictionary<string, AccountRows>(StringComparer.Ordinal);
         AccountRows Rows(string accountId)
@@ -198,7 +202,7 @@ public sealed class StoreSnapshot
         {
             foreach (var policy in inline)
             {
-                if (compiler.Compile(policy.Document, PolicyKind.Identity, $"{ownerArn}#{policy.PolicyName}") is { } compiled)
+                if (compiler.CompileOwn(policy.Document, PolicyKind.Identity, $"{ownerArn}#{policy.PolicyName}") is { } compiled)
                 {
                     into.Add(compiled);
                 }
@@ -279,7 +283,7 @@ public sealed class StoreSnapshot
                 },
                 IdentityPolicies = policies.ToImmutable(),
                 PermissionsBoundary = role.PermissionsBoundaryArn is { } boundary ? Managed(boundary, PolicyKind.PermissionsBoundary) : null,
-                TrustPolicy = compiler.Compile(role.AssumeRolePolicyDocument, PolicyKind.Trust, role.Arn + "#trust"),
+                TrustPolicy = compiler.CompileOwn(role.AssumeRolePolicyDocument, PolicyKind.Trust, role.Arn + "#trust"),
                 MaxSessionDuration = role.MaxSessionDuration,
                 InstanceProfiles = role.InstanceProfiles.Select(p => p.InstanceProfileName).ToList(),
                 Tags = tags, CustomerManagedPolicyArns = customerArns,

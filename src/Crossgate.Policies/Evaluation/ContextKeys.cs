@@ -2,14 +2,16 @@ namespace Crossgate.Policies.Evaluation;
 
 /// <summary>The request context's condition keys. Key names compare case-insensitively, as AWS compares them
 /// (including the tag-key part of <c>aws:PrincipalTag/</c>, <c>aws:ResourceTag/</c> and <c>aws:RequestTag/</c>).
-/// Keys may be layered over a shared, never-changed set (one caller's keys, derived once): a request then holds only
-/// its own keys, and its own win over the shared ones.</summary>
+/// Keys may be layered over one or two shared, never-changed sets (one caller's keys, derived once; one resource
+/// account's keys): a request then holds only its own keys; its own win over the shared ones, and the first shared
+/// set over the second.</summary>
 public sealed class ContextKeys
 {
     private readonly Dictionary<string, ContextValue> _values;
 
-    // Read, never written, through this instance; Remove and Clear copy or drop it first.
+    // Read, never written, through this instance; Remove and Clear copy or drop them first.
     private ContextKeys? _shared;
+    private ContextKeys? _sharedBelow;
 
     public ContextKeys()
         : this(0)
@@ -30,6 +32,15 @@ public sealed class ContextKeys
         _shared = shared;
     }
 
+    /// <summary>Keys over <paramref name="shared"/> and, under it, <paramref name="sharedBelow"/>; neither may change
+    /// afterwards.</summary>
+    public ContextKeys(ContextKeys shared, ContextKeys sharedBelow, int capacity)
+        : this(shared, capacity)
+    {
+        ArgumentNullException.ThrowIfNull(sharedBelow);
+        _sharedBelow = sharedBelow;
+    }
+
     public int Count
     {
         get
@@ -39,10 +50,10 @@ public sealed class ContextKeys
                 return _values.Count;
             }
 
-            var count = _values.Count;
-            foreach (var (key, _) in _shared.All)
+            var count = 0;
+            foreach (var _ in Layered())
             {
-                count += _values.ContainsKey(key) ? 0 : 1;
+                count++;
             }
 
             return count;
@@ -66,7 +77,8 @@ public sealed class ContextKeys
         return _values.Remove(key);
     }
 
-    public bool Contains(string key) => _values.ContainsKey(key) || _shared?.Contains(key) == true;
+    public bool Contains(string key) =>
+        _values.ContainsKey(key) || _shared?.Contains(key) == true || _sharedBelow?.Contains(key) == true;
 
     public bool TryGet(string key, out ContextValue value)
     {
@@ -75,9 +87,14 @@ public sealed class ContextKeys
             return true;
         }
 
-        if (_shared is not null)
+        if (_shared is not null && _shared.TryGet(key, out value))
         {
-            return _shared.TryGet(key, out value);
+            return true;
+        }
+
+        if (_sharedBelow is not null)
+        {
+            return _sharedBelow.TryGet(key, out value);
         }
 
         value = default;
@@ -92,9 +109,14 @@ public sealed class ContextKeys
             return true;
         }
 
-        if (_shared is not null)
+        if (_shared is not null && _shared.TryGet(key, out value))
         {
-            return _shared.TryGet(key, out value);
+            return true;
+        }
+
+        if (_sharedBelow is not null)
+        {
+            return _sharedBelow.TryGet(key, out value);
         }
 
         value = default;
@@ -105,6 +127,7 @@ public sealed class ContextKeys
     {
         _values.Clear();
         _shared = null;
+        _sharedBelow = null;
     }
 
     private IEnumerable<KeyValuePair<string, ContextValue>> Layered()
@@ -114,11 +137,25 @@ public sealed class ContextKeys
             yield return pair;
         }
 
-        foreach (var pair in _shared!.All)
+        if (_shared is not null)
         {
-            if (!_values.ContainsKey(pair.Key))
+            foreach (var pair in _shared.All)
             {
-                yield return pair;
+                if (!_values.ContainsKey(pair.Key))
+                {
+                    yield return pair;
+                }
+            }
+        }
+
+        if (_sharedBelow is not null)
+        {
+            foreach (var pair in _sharedBelow.All)
+            {
+                if (!_values.ContainsKey(pair.Key) && _shared?.Contains(pair.Key) != true)
+                {
+                    yield return pair;
+                }
             }
         }
     }
@@ -131,11 +168,12 @@ public sealed class ContextKeys
             return;
         }
 
-        foreach (var (key, value) in _shared.All)
+        foreach (var (key, value) in new List<KeyValuePair<string, ContextValue>>(Layered()))
         {
             _values.TryAdd(key, value);
         }
 
         _shared = null;
+        _sharedBelow = null;
     }
 }

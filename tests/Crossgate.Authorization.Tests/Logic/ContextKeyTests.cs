@@ -193,3 +193,42 @@ public class ContextKeyTests
         Assert.Equal(0, fewest);
     }
 }
+
+/// <summary>Keys of the resource side shared by many requests (<see cref="AuthorizationRequest.SharedResourceKeys"/>)
+/// give each request exactly the context it would have derived alone.</summary>
+public class SharedResourceKeyTests
+{
+    [Theory]
+    [InlineData("arn:aws:iam::111111111111:user/alex", "sts:AssumeRole", "arn:aws:iam::222222222222:role/Target")]
+    [InlineData("arn:aws:sts::111111111111:assumed-role/Ops/s1", "s3:GetObject", "arn:aws:s3:::bucket/key")]
+    [InlineData("ec2.amazonaws.com", "sts:AssumeRole", "arn:aws:iam::222222222222:role/Target")]
+    public void A_request_over_shared_resource_keys_sees_the_keys_it_would_derive_alone(string caller, string action, string resource)
+    {
+        Assert.True(PrincipalArnReader.TryRead(caller, out var principal, out _));
+        var supplied = new ContextKeys();
+        supplied.Set("aws:SourceIp", "10.0.0.1");
+        supplied.Set("aws:CurrentTime", "2000-01-01T00:00:00Z");
+        supplied.Set("aws:ResourceAccount", "999999999999");
+        supplied.Set("aws:PrincipalAccount", "999999999999");
+        AuthorizationRequest Request(ContextKeys? shared) => new()
+        {
+            Principal = principal!, Action = action, Resource = resource, ResourceAccount = "222222222222",
+            ResourceTags = new Dictionary<string, string> { ["env"] = "prod" }, ResourceOrgId = "o-abc", ResourceOrgPaths = ["o-abc/r-1/ou-1/"],
+            Context = supplied, Time = DateTimeOffset.Parse("2026-12-07T10:00:00Z"), ExternalId = "xyz", SharedResourceKeys = shared,
+        };
+
+        var alone = Request(null);
+        var shared = Request(RequestContextBuilder.SharedResourceKeys(Request(null)));
+        var expected = alone.EvaluationContext.Keys.All.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => (p.Key, string.Join("|", p.Value.Values.ToArray()), p.Value.IsMultiValued)).ToList();
+        var actual = shared.EvaluationContext.Keys.All.OrderBy(p => p.Key, StringComparer.OrdinalIgnoreCase).Select(p => (p.Key, string.Join("|", p.Value.Values.ToArray()), p.Value.IsMultiValued)).ToList();
+        Assert.Equal(expected, actual);
+        Assert.Equal(alone.EvaluationContext.Keys.Count, shared.EvaluationContext.Keys.Count);
+        foreach (var (key, value, _) in expected)
+        {
+            Assert.True(shared.EvaluationContext.Keys.TryGet(key, out var found));
+            Assert.Equal(value, string.Join("|", found.Values.ToArray()));
+        }
+
+        Assert.Throws<ArgumentException>(() => RequestContextBuilder.SharedResourceKeys(new AuthorizationRequest { Principal = principal!, Action = action }));
+    }
+}

@@ -18,6 +18,10 @@ public abstract class SqlDialect
     /// <summary>How a JSON column is read back as text.</summary>
     public abstract string JsonColumn(string column);
 
+    /// <summary>Whether <see cref="DbDataReader.GetBytes"/> on a JSON column hands out the stored UTF-8 text, which
+    /// can then be deserialized in place instead of through a UTF-16 string.</summary>
+    public virtual bool ReadsJsonAsUtf8 => false;
+
     /// <summary>A statement run first in the migration transaction so that servers starting together migrate one
     /// at a time; null when the transaction itself already serializes writers.</summary>
     public abstract string? MigrationLock { get; }

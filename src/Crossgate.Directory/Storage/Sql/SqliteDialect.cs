@@ -17,6 +17,9 @@ public sealed class SqliteDialect : SqlDialect
 
     public override string JsonColumn(string column) => column;
 
+    // SQLite gives a TEXT value's bytes as stored (UTF-8) to sqlite3_column_blob, which GetBytes reads.
+    public override bool ReadsJsonAsUtf8 => true;
+
     // BEGIN IMMEDIATE already admits one writer at a time.
     public override string? MigrationLock => null;
 
