@@ -5,7 +5,9 @@
 # Publishes the native (AOT) crossgate once (REBUILD=1 to redo it), starts `crossgate serve` on a free loopback
 # port over a fresh store, creates ACCOUNTS standalone accounts, deploys the vendor profile's role in each (boto3,
 # bench/account-check/setup.py), registers them, then runs the check RUNS times and prints each wall time, the fastest
-# and the median, and AssumeRole's p50/p95/max (bench/account-check/assume-latency.py).
+# and the median. Then, RUNS times, 8 `crossgate accounts check` processes at once, each checking every account, and
+# AssumeRole's p50/p95/max over all their calls: as the checks saw it (each account's assumeRoleMilliseconds) and
+# inside the server (its --access-log); last, the same figure from a boto3 caller (assume-latency.py).
 # Usage: bench/account-check/measure.sh [ACCOUNTS] [RUNS]      Needs python3 with boto3 (pip install boto3).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,4 +61,24 @@ sorted=($(printf '%s\n' "${times[@]}" | sort -n))
 echo "accounts check of $accounts accounts, runs (ms): ${times[*]}"
 echo "fastest: ${sorted[0]} ms, median: ${sorted[$(( ${#sorted[@]} / 2 ))]} ms"
 
-python3 bench/account-check/assume-latency.py "$endpoint" 8 5 "${targets[@]}"
+# The parallel checks, against a server that logs each request's own time (restarted over the same store).
+kill -TERM "$server"; wait "$server" || true
+"$crossgate" serve --data "$data" --port "$port" --account-id 111111111111 --access-log >"$work/serve.log" 2>&1 &
+server=$!
+for _ in $(seq 1 100); do curl -fsS "$endpoint/health" >/dev/null 2>&1 && break; sleep 0.1; done
+"${check[@]}" >"$work/check.json" || true   # warm-up of the new server
+skip="$(wc -l <"$work/serve.log")"
+rm -f "$work"/parallel.*.json
+for run in $(seq "$runs"); do
+  checks=()
+  for n in $(seq 8); do
+    "${check[@]}" >"$work/parallel.$run.$n.json" &
+    checks+=($!)
+  done
+  wait "${checks[@]}" || true
+done
+echo "8 parallel accounts checks of $accounts accounts, $runs times:"
+python3 bench/account-check/assume-percentiles.py checks "$work"/parallel.*.json
+python3 bench/account-check/assume-percentiles.py log "$work/serve.log" "$skip"
+
+python3 bench/account-check/assume-latency.py "$endpoint" 8 "$runs" "${targets[@]}"

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Crossgate.Platform.AccountCheck;
 
 /// <summary>The check's documented JSON: an array with one object per account (<c>alias</c>, <c>accountId</c>,
-/// <c>roleArn</c>, <c>verdict</c>, <c>assumable</c>, <c>reason</c>, <c>groups</c>), each group
+/// <c>roleArn</c>, <c>verdict</c>, <c>assumable</c>, <c>reason</c>, <c>assumeRoleMilliseconds</c>, <c>groups</c>), each group
 /// <c>{"sid", "status", "optional", "missingActions", "conditions", "reasons"}</c>; every key always present, ARNs and
 /// Sids whole.</summary>
 public static class AccountCheckJson
@@ -28,6 +28,16 @@ public static class AccountCheckJson
         writer.WriteString("verdict", result.Verdict.ToWireName());
         writer.WriteBoolean("assumable", result.Assumable);
         writer.WriteString("reason", result.Reason);
+        if (result.AssumeRoleTime is { } took)
+        {
+            // Tenths of a millisecond: finer is noise.
+            writer.WriteNumber("assumeRoleMilliseconds", Math.Round(took.TotalMilliseconds, 1));
+        }
+        else
+        {
+            writer.WriteNull("assumeRoleMilliseconds");
+        }
+
         writer.WriteStartArray("groups");
         foreach (var group in result.Groups)
         {

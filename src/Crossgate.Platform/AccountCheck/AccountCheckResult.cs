@@ -9,6 +9,10 @@ public sealed record AccountCheckResult(
     /// <summary>True when the role was assumed and every group that is not optional is granted.</summary>
     public bool AllRequiredGranted => Verdict == AccountVerdict.Ready;
 
+    /// <summary>How long STS took to answer the check's <c>AssumeRole</c>, as the platform saw it; null offline
+    /// (nothing is called).</summary>
+    public TimeSpan? AssumeRoleTime { get; init; }
+
     /// <summary>Ready when every required group is granted; not assumable or not checked when nothing could be
     /// asked; incomplete otherwise.</summary>
     public AccountVerdict Verdict

@@ -8,14 +8,20 @@ namespace Crossgate.Platform.AccountCheck;
 public sealed record PermissionGroup(
     string Sid, ImmutableArray<string> Actions, ImmutableArray<string> Resources, bool Optional, ImmutableArray<ProfileStatement> Statements)
 {
+    // Worked out once, when the profile is read: the catalog it needs then loads before any call is timed, and a check
+    // of many accounts does not ask the catalog again for each one.
+    private readonly IReadOnlyList<ActionQuestion> _questions = QuestionsOf(Statements);
+
     /// <summary>Each (action, resource) pair the check asks about, in profile order, once each. An action without
     /// resource-level permissions (the catalog says so) is asked on <c>*</c>, as AWS authorizes it, whatever
     /// resources its statement lists.</summary>
-    public IReadOnlyList<ActionQuestion> Questions()
+    public IReadOnlyList<ActionQuestion> Questions() => _questions;
+
+    private static List<ActionQuestion> QuestionsOf(ImmutableArray<ProfileStatement> statements)
     {
         var questions = new List<ActionQuestion>();
         var seen = new HashSet<(string, string)>();
-        foreach (var statement in Statements)
+        foreach (var statement in statements)
         {
             foreach (var action in statement.Actions)
             {

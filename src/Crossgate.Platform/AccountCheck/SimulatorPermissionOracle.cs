@@ -4,7 +4,7 @@ using Crossgate.Policies;
 namespace Crossgate.Platform.AccountCheck;
 
 /// <summary>Asks IAM's <c>SimulatePrincipalPolicy</c> (Crossgate's endpoint or real AWS) about the role, with the
-/// role's own session: one call per distinct resource, all at once. A refusal is traced to its layer from the
+/// role's own session: one call per distinct resource, one after another. A refusal is traced to its layer from the
 /// answer's <c>OrganizationsDecisionDetail</c> and <c>PermissionsBoundaryDecisionDetail</c>; the boundary is named
 /// from <c>GetRole</c>, a service control policy by <paramref name="organization"/> (the platform's own view of the
 /// organization) when given.</summary>
@@ -15,12 +15,14 @@ public sealed class SimulatorPermissionOracle(IamClient iam, ServiceControlPolic
     public async Task<IReadOnlyList<ActionVerdict>> EvaluateAsync(string roleArn, IReadOnlyList<(string Action, string Resource)> questions, CancellationToken cancellation)
     {
         var byResource = questions.GroupBy(q => q.Resource, StringComparer.Ordinal).ToList();
-        var answers = await Task.WhenAll(byResource.Select(g =>
-            iam.SimulatePrincipalPolicyAsync(roleArn, [.. g.Select(q => q.Action)], [g.Key], [], cancellation))).ConfigureAwait(false);
         var verdicts = new List<ActionVerdict>(questions.Count);
         for (var i = 0; i < byResource.Count; i++)
         {
-            foreach (var r in answers[i])
+            // One call at a time: a check keeps one request in flight per account it checks, so that the eight
+            // accounts it checks at once (and other checks sharing the endpoint) do not queue every account's
+            // AssumeRole behind a burst of simulations.
+            var answers = await iam.SimulatePrincipalPolicyAsync(roleArn, [.. byResource[i].Select(q => q.Action)], [byResource[i].Key], [], cancellation).ConfigureAwait(false);
+            foreach (var r in answers)
             {
                 var resource = r.Resource ?? byResource[i].Key;
                 var cause = r.IsAllowed ? null : await CauseOfAsync(roleArn, r, resource, cancellation).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Crossgate.Platform.Aws;
 
 namespace Crossgate.Platform.Registry;
@@ -17,14 +18,17 @@ public sealed class AssumabilityProbe(AwsTarget target, AwsCredentialSet credent
 
     public async Task<ProbeResult> ProbeAsync(RegisteredAccount registration, CancellationToken cancellation)
     {
+        var started = Stopwatch.GetTimestamp();
         try
         {
             var session = await _assumer.AssumeAsync(registration.RoleArn, SessionName, registration.ExternalId, registration.SessionDuration, cancellation).ConfigureAwait(false);
-            return ProbeResult.Success(session);
+            return ProbeResult.Success(session) with { AssumeRoleTime = Stopwatch.GetElapsedTime(started) };
         }
         catch (AwsCallException ex)
         {
-            return await FailureAsync(ex.Code, ex.AwsMessage, registration, cancellation).ConfigureAwait(false);
+            // Timed before the failure is explained: that asks other questions.
+            var took = Stopwatch.GetElapsedTime(started);
+            return await FailureAsync(ex.Code, ex.AwsMessage, registration, cancellation).ConfigureAwait(false) with { AssumeRoleTime = took };
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellation.IsCancellationRequested)
         {

@@ -23,19 +23,20 @@ public static class RegistryAccountCheck
         var assumed = await probe.ProbeAsync(account, cancellation).ConfigureAwait(false);
         if (!assumed.Assumable)
         {
-            return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn, assumed.Reason!, profile);
+            return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn, assumed.Reason!, profile) with { AssumeRoleTime = assumed.AssumeRoleTime };
         }
 
         try
         {
-            return await AccountChecker.CheckAsync(account.Alias, account.AccountId, account.RoleArn, profile, oracleForSession(assumed.Credentials!), cancellation).ConfigureAwait(false);
+            var checkedResult = await AccountChecker.CheckAsync(account.Alias, account.AccountId, account.RoleArn, profile, oracleForSession(assumed.Credentials!), cancellation).ConfigureAwait(false);
+            return checkedResult with { AssumeRoleTime = assumed.AssumeRoleTime };
         }
         catch (AwsCallException ex)
         {
             // The role was assumed, but its session may not ask the simulator about itself.
             var reason = $"The role was assumed, but IAM SimulatePrincipalPolicy failed ({ex.Code}: {ex.AwsMessage}); " +
                          "the role needs iam:SimulatePrincipalPolicy on itself for the account check.";
-            return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn, reason, profile) with { Assumable = true };
+            return AccountChecker.NotAssumable(account.Alias, account.AccountId, account.RoleArn, reason, profile) with { Assumable = true, AssumeRoleTime = assumed.AssumeRoleTime };
         }
     }
 

@@ -24,7 +24,7 @@ public sealed class ActionCatalog
         PackageVersion = packageVersion;
         Services = services;
         servicesByPrefix = services.ToFrozenDictionary(s => s.Prefix, StringComparer.OrdinalIgnoreCase);
-        ActionCount = services.Sum(s => s.Actions.Length);
+        ActionCount = services.Sum(s => s.ActionCount);
 
         // Every key any service documents, for "does this key exist at all" questions.
         var plain = new Dictionary<string, ConditionKeyInfo>(StringComparer.OrdinalIgnoreCase);

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 
 namespace Crossgate.Policies.Catalog;
@@ -10,7 +11,8 @@ internal static class CatalogSnapshotReader
 {
     public static ActionCatalog Read(Stream json)
     {
-        using var document = JsonDocument.Parse(json);
+        // Not disposed: each service reads its actions from the document when first asked (the catalog keeps it).
+        var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         if (root.GetProperty("format").GetInt32() != 1)
         {
@@ -38,19 +40,28 @@ internal static class CatalogSnapshotReader
             .Select(r => new ResourceTypeInfo(r[0].GetString()!, r[1].GetString()!, Pick(keys, r[2])))
             .ToImmutableArray();
 
-        var service = new ServiceInfo(element.GetProperty("p").GetString()!, element.GetProperty("n").GetString()!, keys, types);
+        var actions = element.GetProperty("a");
+        return new ServiceInfo(element.GetProperty("p").GetString()!, element.GetProperty("n").GetString()!, keys, types,
+            actions.GetArrayLength(), service => ReadActions(service, actions, keys, types));
+    }
 
-        var actions = element.GetProperty("a").EnumerateArray()
-            .Select(a => new ActionInfo(
+    private static ImmutableArray<ActionInfo> ReadActions(
+        ServiceInfo service, JsonElement actions, ImmutableArray<ConditionKeyInfo> keys, ImmutableArray<ResourceTypeInfo> types)
+    {
+        var read = new ActionInfo[actions.GetArrayLength()];
+        var index = 0;
+        foreach (var a in actions.EnumerateArray())
+        {
+            read[index++] = new ActionInfo(
                 service,
                 a[0].GetString()!,
                 AccessLevelText.Parse(a[1].GetString()!),
                 a[2].EnumerateArray().Select(t => new ActionResource(types[t[0].GetInt32()], t[1].GetInt32() == 1)).ToImmutableArray(),
-                Pick(keys, a[3])))
-            .OrderBy(a => a.Name, StringComparer.Ordinal)
-            .ToImmutableArray();
-        service.SetActions(actions);
-        return service;
+                Pick(keys, a[3]));
+        }
+
+        Array.Sort(read, (x, y) => string.CompareOrdinal(x.Name, y.Name));
+        return ImmutableCollectionsMarshal.AsImmutableArray(read);
     }
 
     private static ImmutableArray<ConditionKeyInfo> Pick(ImmutableArray<ConditionKeyInfo> keys, JsonElement indexes) =>

@@ -6,12 +6,13 @@ namespace Crossgate.Policies.Catalog;
 /// (e.g. <c>arn:${Partition}:s3:::${BucketName}/${ObjectName}</c>) and the condition keys it supports.</summary>
 public sealed class ResourceTypeInfo
 {
+    private ArnTemplate? template;
+
     internal ResourceTypeInfo(string name, string arnPattern, ImmutableArray<ConditionKeyInfo> conditionKeys)
     {
         Name = name;
         ArnPattern = arnPattern;
         ConditionKeys = conditionKeys;
-        Template = ArnTemplate.Parse(arnPattern);
     }
 
     public string Name { get; }
@@ -20,7 +21,8 @@ public sealed class ResourceTypeInfo
 
     public ImmutableArray<ConditionKeyInfo> ConditionKeys { get; }
 
-    internal ArnTemplate Template { get; }
+    // Parsed when first matched: most of the catalog's types never are. A race parses twice, to equal results.
+    internal ArnTemplate Template => template ??= ArnTemplate.Parse(ArnPattern);
 
     /// <summary>Whether some ARN of this type could match the policy's resource pattern (which may hold
     /// <c>*</c>, <c>?</c> and policy variables).</summary>

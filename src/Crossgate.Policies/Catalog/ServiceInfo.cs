@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Crossgate.Policies.Catalog;
@@ -7,16 +6,27 @@ namespace Crossgate.Policies.Catalog;
 /// condition keys.</summary>
 public sealed class ServiceInfo
 {
-    private FrozenDictionary<string, ActionInfo> actionsByName = FrozenDictionary<string, ActionInfo>.Empty;
-    private FrozenDictionary<string, ResourceTypeInfo> resourceTypesByName = FrozenDictionary<string, ResourceTypeInfo>.Empty;
+    // A process asks about a few services of the 450 or so: each one's actions are read from the snapshot when first
+    // asked for, and its lookups are plain dictionaries (cheap to build, unlike frozen ones).
+    private readonly Lazy<ActionTable> actionTable;
+    private readonly Dictionary<string, ResourceTypeInfo> resourceTypesByName;
 
-    internal ServiceInfo(string prefix, string name, ImmutableArray<ConditionKeyInfo> conditionKeys, ImmutableArray<ResourceTypeInfo> resourceTypes)
+    /// <param name="readActions">Reads the service's actions, sorted by name, on first use.</param>
+    internal ServiceInfo(string prefix, string name, ImmutableArray<ConditionKeyInfo> conditionKeys, ImmutableArray<ResourceTypeInfo> resourceTypes,
+        int actionCount, Func<ServiceInfo, ImmutableArray<ActionInfo>> readActions)
     {
         Prefix = prefix;
         Name = name;
         ConditionKeys = conditionKeys;
         ResourceTypes = resourceTypes;
-        resourceTypesByName = resourceTypes.ToFrozenDictionary(r => r.Name, StringComparer.OrdinalIgnoreCase);
+        ActionCount = actionCount;
+        resourceTypesByName = new Dictionary<string, ResourceTypeInfo>(resourceTypes.Length, StringComparer.OrdinalIgnoreCase);
+        foreach (var type in resourceTypes)
+        {
+            resourceTypesByName.TryAdd(type.Name, type);
+        }
+
+        actionTable = new Lazy<ActionTable>(() => new ActionTable(readActions(this)), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public string Prefix { get; }
@@ -24,7 +34,10 @@ public sealed class ServiceInfo
     public string Name { get; }
 
     /// <summary>Actions sorted by name.</summary>
-    public ImmutableArray<ActionInfo> Actions { get; private set; } = ImmutableArray<ActionInfo>.Empty;
+    public ImmutableArray<ActionInfo> Actions => actionTable.Value.Sorted;
+
+    /// <summary>How many actions the service has (known without reading them).</summary>
+    public int ActionCount { get; }
 
     public ImmutableArray<ResourceTypeInfo> ResourceTypes { get; }
 
@@ -32,7 +45,7 @@ public sealed class ServiceInfo
     public ImmutableArray<ConditionKeyInfo> ConditionKeys { get; }
 
     public bool TryGetAction(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ActionInfo? action) =>
-        actionsByName.TryGetValue(name, out action);
+        actionTable.Value.ByName.TryGetValue(name, out action);
 
     public bool TryGetResourceType(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ResourceTypeInfo? type) =>
         resourceTypesByName.TryGetValue(name, out type);
@@ -52,9 +65,20 @@ public sealed class ServiceInfo
 
     public override string ToString() => $"{Prefix} ({Name})";
 
-    internal void SetActions(ImmutableArray<ActionInfo> actions)
+    private sealed class ActionTable
     {
-        Actions = actions;
-        actionsByName = actions.ToFrozenDictionary(a => a.Name, StringComparer.OrdinalIgnoreCase);
+        public ActionTable(ImmutableArray<ActionInfo> sorted)
+        {
+            Sorted = sorted;
+            ByName = new Dictionary<string, ActionInfo>(sorted.Length, StringComparer.OrdinalIgnoreCase);
+            foreach (var action in sorted)
+            {
+                ByName.TryAdd(action.Name, action);
+            }
+        }
+
+        public ImmutableArray<ActionInfo> Sorted { get; }
+
+        public Dictionary<string, ActionInfo> ByName { get; }
     }
 }

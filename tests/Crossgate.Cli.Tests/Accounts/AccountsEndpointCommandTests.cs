@@ -121,7 +121,8 @@ public sealed class AccountsEndpointCommandTests : IDisposable
         var accounts = JsonDocument.Parse(output).RootElement;
         Assert.Equal(2, accounts.GetArrayLength());
         var b = accounts[0];
-        Assert.Equal(["alias", "accountId", "roleArn", "verdict", "assumable", "reason", "groups"], b.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["alias", "accountId", "roleArn", "verdict", "assumable", "reason", "assumeRoleMilliseconds", "groups"], b.EnumerateObject().Select(p => p.Name));
+        Assert.True(b.GetProperty("assumeRoleMilliseconds").GetDouble() > 0);
         Assert.Equal("incomplete", b.GetProperty("verdict").GetString());
         Assert.True(b.GetProperty("assumable").GetBoolean());
         Assert.Equal(JsonValueKind.Null, b.GetProperty("reason").ValueKind);
@@ -134,6 +135,7 @@ public sealed class AccountsEndpointCommandTests : IDisposable
         var c = accounts[1];
         Assert.False(c.GetProperty("assumable").GetBoolean());
         Assert.Contains("AccessDenied", c.GetProperty("reason").GetString());
+        Assert.True(c.GetProperty("assumeRoleMilliseconds").GetDouble() > 0); // STS answered, with a refusal
         Assert.All(c.GetProperty("groups").EnumerateArray(), g => Assert.Equal("notChecked", g.GetProperty("status").GetString()));
     }
 

@@ -47,6 +47,7 @@ public sealed class AccountsOfflineCheckTests : IDisposable
         var b = Groups(accounts[0]);
         var c = Groups(accounts[1]);
         Assert.True(accounts[0].GetProperty("assumable").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, accounts[0].GetProperty("assumeRoleMilliseconds").ValueKind); // nothing was called
         Assert.Equal("granted", b["RequiredForEC2Import"].GetProperty("status").GetString());
         Assert.Equal("granted", b["RequiredToCheckPolicy"].GetProperty("status").GetString());
         Assert.Equal("granted", b["RequiredForS3Acquisition"].GetProperty("status").GetString());

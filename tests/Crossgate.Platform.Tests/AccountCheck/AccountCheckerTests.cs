@@ -49,6 +49,17 @@ public class AccountCheckerTests
     }
 
     [Fact]
+    public void A_groups_questions_are_worked_out_once_when_the_profile_is_read()
+    {
+        // A check of many accounts asks the same questions of each: they are not worked out again per account.
+        var (profile, _) = PermissionProfile.Parse("""{"Version":"2012-10-17","Statement":[{"Sid":"Buckets","Effect":"Allow","Action":["s3:ListAllMyBuckets","s3:GetObject"],"Resource":"arn:aws:s3:::b/*"}]}""");
+
+        var group = profile!.Groups[0];
+        Assert.Same(group.Questions(), group.Questions());
+        Assert.Equal([("s3:ListAllMyBuckets", "*"), ("s3:GetObject", "arn:aws:s3:::b/*")], group.Questions().Select(q => (q.Action, q.Resource)));
+    }
+
+    [Fact]
     public void An_invalid_profile_is_refused_with_the_policy_error()
     {
         var (profile, error) = PermissionProfile.Parse("""{"Version":"2012-10-17","Statement":[{"Sid":"X","Effect":"Allow","Action":"DescribeInstances","Resource":"*"}]}""");

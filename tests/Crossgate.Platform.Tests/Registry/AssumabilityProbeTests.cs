@@ -55,6 +55,29 @@ public sealed class AssumabilityProbeTests : IDisposable
     }
 
     [Fact]
+    public async Task The_time_STS_took_to_answer_is_kept_with_a_success_and_with_a_refusal()
+    {
+        // STS answers after 150 ms: the time kept covers the wait for the answer.
+        var answer = _sts.Handler;
+        _sts.Handler = request =>
+        {
+            if (request.Action == "AssumeRole")
+            {
+                Thread.Sleep(150);
+            }
+
+            return answer(request);
+        };
+
+        var assumed = await Probe(Registration());
+        _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());
+        var refused = await Probe(Registration());
+
+        Assert.True(assumed.AssumeRoleTime >= TimeSpan.FromMilliseconds(150), $"{assumed.AssumeRoleTime}");
+        Assert.True(refused.AssumeRoleTime >= TimeSpan.FromMilliseconds(150), $"{refused.AssumeRoleTime}");
+    }
+
+    [Fact]
     public async Task A_bare_AccessDenied_lists_every_likely_cause_with_the_callers_identity()
     {
         _assumeAnswer = FakeAwsResponse.QueryError(403, "AccessDenied", Denied());

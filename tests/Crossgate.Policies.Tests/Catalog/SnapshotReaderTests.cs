@@ -60,6 +60,21 @@ public class SnapshotReaderTests
     }
 
     [Fact]
+    public void A_services_actions_read_on_first_use_from_many_threads_are_read_once()
+    {
+        var catalog = Load();
+        Assert.True(catalog.TryGetService("demo", out var service));
+        Assert.Equal(3, service.ActionCount);
+
+        var seen = new ActionInfo[16];
+        Parallel.For(0, seen.Length, i => Assert.True(catalog.TryGetAction("demo:ListWidgets", out seen[i])));
+
+        Assert.All(seen, action => Assert.Same(seen[0], action));
+        Assert.Same(seen[0], service.Actions[0]);
+        Assert.Empty(seen[0].ResourceTypes);
+    }
+
+    [Fact]
     public void Unknown_format_is_refused()
     {
         var buffer = new MemoryStream();

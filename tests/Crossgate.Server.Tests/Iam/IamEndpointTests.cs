@@ -102,6 +102,29 @@ public sealed class IamEndpointTests
     }
 
     [Fact]
+    public async Task Simulating_a_role_again_answers_from_its_policies_as_they_now_are()
+    {
+        // The simulator reads the role through the cached directory view: a change must show at once.
+        await using var host = await IamTestHost.StartAsync();
+        const string trust = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sts:AssumeRole"}]}""";
+        Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("CreateRole", ("RoleName", "reader"), ("AssumeRolePolicyDocument", trust))).Status);
+        async Task<string> SimulateAsync()
+        {
+            var reply = await host.CallAsync("SimulatePrincipalPolicy", ("PolicySourceArn", "arn:aws:iam::111122223333:role/reader"),
+                ("ActionNames.member.1", "s3:GetObject"), ("ResourceArns.member.1", "arn:aws:s3:::bucket/x"));
+            return reply.Status == HttpStatusCode.OK ? Child(reply.Members("EvaluationResults").Single(), "EvalDecision")! : reply.ErrorCode!;
+        }
+
+        Assert.Equal("implicitDeny", await SimulateAsync());
+        Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("PutRolePolicy", ("RoleName", "reader"), ("PolicyName", "read"), ("PolicyDocument", AllowS3Read))).Status);
+        Assert.Equal("allowed", await SimulateAsync());
+        Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("DeleteRolePolicy", ("RoleName", "reader"), ("PolicyName", "read"))).Status);
+        Assert.Equal("implicitDeny", await SimulateAsync());
+        Assert.Equal(HttpStatusCode.OK, (await host.CallAsync("DeleteRole", ("RoleName", "reader"))).Status);
+        Assert.Equal("NoSuchEntity", await SimulateAsync());
+    }
+
+    [Fact]
     public async Task Lists_page_with_Marker_and_MaxItems()
     {
         await using var host = await IamTestHost.StartAsync();

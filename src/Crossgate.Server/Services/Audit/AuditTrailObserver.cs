@@ -40,7 +40,9 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
     {
         _store = store;
         _onWriteError = onWriteError;
-        _writer = Task.Run(WriteLoopAsync);
+        // A thread of its own: committing to SQLite (and its fsync) blocks the caller, and on a small machine a blocked
+        // thread-pool thread is a good part of what answers requests.
+        _writer = Task.Factory.StartNew(WriteLoop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public ValueTask OnCompletedAsync(RequestRecord record, CancellationToken cancellationToken)
@@ -134,16 +136,16 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 
     private static string Cap(string text, int length) => text.Length <= length ? text : string.Concat(text.AsSpan(0, length), "…");
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var reader = _queue.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
             // A short wait gathers the events of concurrent requests into one transaction: a commit (an fsync) costs
             // far more than a row, and the trail is read by people, not by the next request.
             if (reader.CanCount && reader.Count < MaxBatch)
             {
-                await Task.Delay(BatchWindow).ConfigureAwait(false);
+                Thread.Sleep(BatchWindow);
             }
 
             var changes = new ChangeSet();
@@ -156,7 +158,7 @@ public sealed class AuditTrailObserver : IRequestObserver, IAsyncDisposable
 
             try
             {
-                await _store.CommitAsync(changes).ConfigureAwait(false);
+                _store.CommitAsync(changes).GetAwaiter().GetResult();
             }
             catch (Exception ex)
             {

@@ -230,7 +230,9 @@ public sealed partial class IamEndpoint
     }
 
     /// <summary>The caller SimulatePrincipalPolicy evaluates: a user with its own and its groups' policies; a role
-    /// as a session of that role; a group as a caller holding only the group's policies.</summary>
+    /// as a session of that role; a group as a caller holding only the group's policies. Read through the directory
+    /// view, as every authorization decision is (cached until the directory changes): the account check asks about one
+    /// role many times over.</summary>
     private async Task<DirectoryResult<SimulatedCaller>> PrincipalOfSourceAsync(string sourceArn, string? callerArn, CancellationToken ct)
     {
         if (!IamArns.TryParseIam(sourceArn, out var parts) || parts.Type is not ("user" or "role" or "group"))
@@ -243,7 +245,7 @@ public sealed partial class IamEndpoint
         {
             case "user":
             {
-                var user = await services.Store.GetUserAsync(parts.Account, parts.Name, ct);
+                var user = await services.View.GetUserAsync(parts.Account, parts.Name, ct);
                 if (user is null)
                 {
                     return IamMessages.NoSuchUser(parts.Name);
@@ -251,7 +253,7 @@ public sealed partial class IamEndpoint
 
                 foreach (var groupName in user.Value.Groups)
                 {
-                    if (await services.Store.GetGroupAsync(parts.Account, groupName, ct) is { } group)
+                    if (await services.View.GetGroupAsync(parts.Account, groupName, ct) is { } group)
                     {
                         AddSources(sources, group.Value.InlinePolicies, group.Value.AttachedPolicies, "group");
                     }
@@ -265,7 +267,7 @@ public sealed partial class IamEndpoint
 
             case "role":
             {
-                var role = await services.Store.GetRoleAsync(parts.Account, parts.Name, ct);
+                var role = await services.View.GetRoleAsync(parts.Account, parts.Name, ct);
                 if (role is null)
                 {
                     return IamMessages.NoSuchRole(parts.Name);
@@ -285,7 +287,7 @@ public sealed partial class IamEndpoint
 
             default:
             {
-                var group = await services.Store.GetGroupAsync(parts.Account, parts.Name, ct);
+                var group = await services.View.GetGroupAsync(parts.Account, parts.Name, ct);
                 if (group is null)
                 {
                     return IamMessages.NoSuchGroup(parts.Name);
