@@ -1,3 +1,4 @@
+using Crossgate.Tests.Shared;
 using Crossgate.Policies.Evaluation;
 using static Crossgate.Policies.Tests.TestPolicies;
 using static Crossgate.Policies.Tests.Principals.PrincipalMatchingTests;
@@ -9,27 +10,7 @@ public class AllocationTests
 {
     private const int Iterations = 2_000;
 
-    /// <summary>The fewest bytes allocated over three rounds of <see cref="Iterations"/> calls. A one-off outside the
-    /// code under test (a shared array pool refilling after a collection trimmed it, while other tests run) shows
-    /// in one round only; an allocation per call shows in every round, at least once per call.</summary>
-    private static long AllocatedBy(Action action)
-    {
-        action(); // warm: JIT, lazy statics, first-use culture data
-        action();
-        var fewest = long.MaxValue;
-        for (var round = 0; round < 3 && fewest > 0; round++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = 0; i < Iterations; i++)
-            {
-                action();
-            }
-
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return fewest;
-    }
+    private static long AllocatedBy(Action action) => Allocations.FewestBytes(action, Iterations);
 
     private static RequestContext RepresentativeContext()
     {
