@@ -18,7 +18,8 @@ public sealed class ExampleProfilesTests : IDisposable
 
     private string Credentials => Path.Combine(_data, "credentials");
 
-    private static Dictionary<string, (string KeyId, string Secret)> ReadProfiles(string path)
+    /// <summary>Each profile's key id and secret, as <c>serve</c> and <c>init</c> write the credentials file.</summary>
+    internal static Dictionary<string, (string KeyId, string Secret)> ReadProfiles(string path)
     {
         var profiles = new Dictionary<string, (string, string)>();
         string? current = null;

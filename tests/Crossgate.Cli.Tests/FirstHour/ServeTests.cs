@@ -145,7 +145,7 @@ public sealed class ServeTests : IDisposable
 
             using var http = new HttpClient();
             var organizations = new Crossgate.Platform.Aws.JsonClient(http, new Crossgate.Platform.Aws.AwsTarget(new Uri($"http://127.0.0.1:{port}/")),
-                ProfileIn(Path.Combine(_folder, "credentials"), "example-root"), "organizations", "AWSOrganizationsV20161128");
+                RootCredentials(), "organizations", "AWSOrganizationsV20161128");
             var created = await organizations.CallAsync("CreateAccount", new() { ["AccountName"] = "Sandbox", ["Email"] = "sandbox@example.com" }, limit.Token);
             var requestId = created!["CreateAccountStatus"]!["Id"]!.GetValue<string>();
 
@@ -161,26 +161,12 @@ public sealed class ServeTests : IDisposable
         }
     }
 
-    /// <summary>A profile's keys, read from the credentials file serve wrote (not through the process-wide
-    /// <c>AWS_SHARED_CREDENTIALS_FILE</c>, which tests running beside this one would see).</summary>
-    private static Crossgate.Platform.Aws.AwsCredentialSet ProfileIn(string credentialsFile, string profile)
+    /// <summary>Read from the file serve wrote, not through the process-wide <c>AWS_SHARED_CREDENTIALS_FILE</c>,
+    /// which tests running beside this one would see.</summary>
+    private Crossgate.Platform.Aws.AwsCredentialSet RootCredentials()
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var inProfile = false;
-        foreach (var line in File.ReadAllLines(credentialsFile))
-        {
-            var trimmed = line.Trim();
-            if (trimmed.StartsWith('['))
-            {
-                inProfile = trimmed == $"[{profile}]";
-            }
-            else if (inProfile && trimmed.Split('=', 2) is [var key, var value])
-            {
-                values[key.Trim()] = value.Trim();
-            }
-        }
-
-        return new(values["aws_access_key_id"], values["aws_secret_access_key"], null);
+        var (keyId, secret) = ExampleProfilesTests.ReadProfiles(Path.Combine(_folder, "credentials"))["example-root"];
+        return new(keyId, secret, null);
     }
 
     private static int FreePort()
